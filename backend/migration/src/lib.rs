@@ -1,0 +1,19 @@
+//! Peer Lounge's schema, as portable SeaQuery migrations that run on SQLite and PostgreSQL.
+//! Migrations run at server start and in every test app; never edit one that has shipped.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261123_000001_create_core_tables;
+mod m20261123_000002_create_staff_sessions;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261123_000001_create_core_tables::Migration),
+            Box::new(m20261123_000002_create_staff_sessions::Migration),
+        ]
+    }
+}

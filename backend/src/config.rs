@@ -1,0 +1,505 @@
+//! Configuration: an optional TOML file, overridden by `PEERLOUNGE_*` environment
+//! variables. Every value is parsed here, once; a bad one stops the start with a single
+//! line that names the variable.
+
+use std::{
+    collections::HashMap,
+    fmt,
+    net::SocketAddr,
+    path::{Path, PathBuf},
+};
+
+use chrono_tz::Tz;
+use shared::Email;
+
+/// What operators set. Names are fixed: operators and other tools rely on them.
+pub const VARIABLES: [&str; 14] = [
+    "PEERLOUNGE_BIND",
+    "PEERLOUNGE_DATABASE_URL",
+    "PEERLOUNGE_PUBLIC_URL",
+    "PEERLOUNGE_TIMEZONE",
+    "PEERLOUNGE_SMTP_URL",
+    "PEERLOUNGE_MAIL_FROM",
+    "PEERLOUNGE_DATA_DIR",
+    "PEERLOUNGE_DEMO",
+    "PEERLOUNGE_ADMIN_EMAIL",
+    "PEERLOUNGE_ADMIN_PASSWORD",
+    "PEERLOUNGE_STATIC_DIR",
+    "PEERLOUNGE_FRAME_ANCESTORS",
+    "PEERLOUNGE_SQLITE_SYNCHRONOUS",
+    "PEERLOUNGE_LOG",
+];
+
+/// The file read when `PEERLOUNGE_CONFIG` does not name another.
+pub const DEFAULT_CONFIG_FILE: &str = "peer-lounge.toml";
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub bind: SocketAddr,
+    pub database_url: String,
+    /// Base of every link we put in an email, without a trailing slash.
+    pub public_url: String,
+    pub timezone: Tz,
+    /// `None`: email is written as `.eml` files under `data_dir/mail`.
+    pub smtp_url: Option<String>,
+    pub mail_from: String,
+    pub data_dir: PathBuf,
+    pub demo: bool,
+    pub admin: Option<AdminBootstrap>,
+    /// Where the built widget (Trunk's `dist`) is served from.
+    pub static_dir: PathBuf,
+    /// Origins allowed to embed the widget in a frame, besides our own.
+    pub frame_ancestors: Vec<String>,
+    pub sqlite_synchronous: SqliteSynchronous,
+    pub log_filter: String,
+}
+
+/// The admin account created at start when it does not exist yet.
+#[derive(Clone)]
+pub struct AdminBootstrap {
+    pub email: Email,
+    pub password: String,
+}
+
+impl fmt::Debug for AdminBootstrap {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AdminBootstrap")
+            .field("email", &self.email)
+            .field("password", &"[redacted]")
+            .finish()
+    }
+}
+
+/// SQLite's durability level. `Normal` (the default) is safe with WAL: a power cut can lose
+/// the last transactions but never corrupts the database. `Full` also keeps those, at the
+/// cost of an fsync per commit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SqliteSynchronous {
+    Normal,
+    Full,
+}
+
+/// One bad setting: which variable, what was wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub variable: String,
+    pub problem: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.variable, self.problem)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl Config {
+    /// Reads the process environment and the config file it points at.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        let env: HashMap<String, String> = std::env::vars()
+            .filter(|(name, _)| name.starts_with("PEERLOUNGE_"))
+            .collect();
+        let file = env
+            .get("PEERLOUNGE_CONFIG")
+            .map(PathBuf::from)
+            .or_else(|| {
+                let default = PathBuf::from(DEFAULT_CONFIG_FILE);
+                default.exists().then_some(default)
+            });
+        let mut values = match file {
+            Some(path) => read_file(&path)?,
+            None => HashMap::new(),
+        };
+        values.extend(env);
+        Self::from_values(&values)
+    }
+
+    /// Builds a config from `PEERLOUNGE_*` names and raw values; what is missing takes its
+    /// default.
+    pub fn from_values(values: &HashMap<String, String>) -> Result<Self, ConfigError> {
+        let get = |name: &str| {
+            values
+                .get(name)
+                .map(|v| v.trim())
+                .filter(|v| !v.is_empty())
+        };
+
+        let bind = match get("PEERLOUNGE_BIND") {
+            Some(raw) => raw.parse().map_err(|_| {
+                error(
+                    "PEERLOUNGE_BIND",
+                    format!("`{raw}` is not an address and port like 127.0.0.1:8080"),
+                )
+            })?,
+            None => SocketAddr::from(([127, 0, 0, 1], 8080)),
+        };
+
+        let data_dir = PathBuf::from(get("PEERLOUNGE_DATA_DIR").unwrap_or("./data"));
+
+        let database_url = match get("PEERLOUNGE_DATABASE_URL") {
+            Some(raw) => {
+                if !(raw.starts_with("sqlite:")
+                    || raw.starts_with("postgres://")
+                    || raw.starts_with("postgresql://"))
+                {
+                    return Err(error(
+                        "PEERLOUNGE_DATABASE_URL",
+                        format!(
+                            "`{}` is neither a sqlite: nor a postgres:// URL",
+                            redact_url(raw)
+                        ),
+                    ));
+                }
+                raw.to_owned()
+            }
+            None => format!(
+                "sqlite://{}?mode=rwc",
+                data_dir.join("peer-lounge.db").display()
+            ),
+        };
+
+        let public_url = match get("PEERLOUNGE_PUBLIC_URL") {
+            Some(raw) => {
+                let valid = (raw.starts_with("https://") || raw.starts_with("http://"))
+                    && raw.parse::<axum::http::Uri>().is_ok_and(|uri| {
+                        uri.host().is_some() && uri.query().is_none()
+                    });
+                if !valid {
+                    return Err(error(
+                        "PEERLOUNGE_PUBLIC_URL",
+                        format!("`{raw}` is not an http(s) URL like https://lounge.example.org"),
+                    ));
+                }
+                raw.trim_end_matches('/').to_owned()
+            }
+            None => format!("http://{bind}"),
+        };
+
+        let timezone = match get("PEERLOUNGE_TIMEZONE") {
+            Some(raw) => raw.parse::<Tz>().map_err(|_| {
+                error(
+                    "PEERLOUNGE_TIMEZONE",
+                    format!("`{raw}` is not an IANA time zone like America/New_York"),
+                )
+            })?,
+            None => chrono_tz::America::New_York,
+        };
+
+        let smtp_url = match get("PEERLOUNGE_SMTP_URL") {
+            Some(raw) => {
+                let scheme_ok = raw.starts_with("smtp://") || raw.starts_with("smtps://");
+                if !scheme_ok {
+                    return Err(error(
+                        "PEERLOUNGE_SMTP_URL",
+                        format!(
+                            "`{}` is not an smtp:// or smtps:// URL",
+                            redact_url(raw)
+                        ),
+                    ));
+                }
+                Some(raw.to_owned())
+            }
+            None => None,
+        };
+
+        let mail_from = match get("PEERLOUNGE_MAIL_FROM") {
+            Some(raw) => {
+                // Either `address` or `Name <address>`.
+                let address = raw
+                    .rsplit_once('<')
+                    .and_then(|(_, rest)| rest.strip_suffix('>'))
+                    .unwrap_or(raw);
+                Email::parse(address).map_err(|_| {
+                    error(
+                        "PEERLOUNGE_MAIL_FROM",
+                        format!("`{raw}` is not an address like Peer Lounge <lounge@example.org>"),
+                    )
+                })?;
+                raw.to_owned()
+            }
+            None => "Peer Lounge <no-reply@peerlounge.invalid>".to_owned(),
+        };
+
+        let demo = match get("PEERLOUNGE_DEMO") {
+            Some(raw) => parse_flag(raw).ok_or_else(|| {
+                error("PEERLOUNGE_DEMO", format!("`{raw}` is not 1 or 0"))
+            })?,
+            None => false,
+        };
+
+        let admin = match (
+            get("PEERLOUNGE_ADMIN_EMAIL"),
+            values.get("PEERLOUNGE_ADMIN_PASSWORD").filter(|v| !v.is_empty()),
+        ) {
+            (Some(email), Some(password)) => {
+                let email = Email::parse(email).map_err(|_| {
+                    error(
+                        "PEERLOUNGE_ADMIN_EMAIL",
+                        format!("`{email}` is not an email address"),
+                    )
+                })?;
+                if let Err(problem) = crate::services::passwords::check_policy(password) {
+                    return Err(error("PEERLOUNGE_ADMIN_PASSWORD", problem));
+                }
+                Some(AdminBootstrap {
+                    email,
+                    password: password.clone(),
+                })
+            }
+            (Some(_), None) => {
+                return Err(error(
+                    "PEERLOUNGE_ADMIN_PASSWORD",
+                    "must be set together with PEERLOUNGE_ADMIN_EMAIL".to_owned(),
+                ))
+            }
+            (None, Some(_)) => {
+                return Err(error(
+                    "PEERLOUNGE_ADMIN_EMAIL",
+                    "must be set together with PEERLOUNGE_ADMIN_PASSWORD".to_owned(),
+                ))
+            }
+            (None, None) => None,
+        };
+
+        let static_dir = PathBuf::from(get("PEERLOUNGE_STATIC_DIR").unwrap_or("frontend/dist"));
+
+        let frame_ancestors = match get("PEERLOUNGE_FRAME_ANCESTORS") {
+            Some(raw) => raw
+                .split([',', ' '])
+                .filter(|origin| !origin.is_empty())
+                .map(|origin| {
+                    if is_origin(origin) {
+                        Ok(origin.trim_end_matches('/').to_owned())
+                    } else {
+                        Err(error(
+                            "PEERLOUNGE_FRAME_ANCESTORS",
+                            format!("`{origin}` is not an origin like https://agency.example.org"),
+                        ))
+                    }
+                })
+                .collect::<Result<_, _>>()?,
+            None => Vec::new(),
+        };
+
+        let sqlite_synchronous = match get("PEERLOUNGE_SQLITE_SYNCHRONOUS") {
+            Some(raw) => match raw.to_ascii_lowercase().as_str() {
+                "normal" => SqliteSynchronous::Normal,
+                "full" => SqliteSynchronous::Full,
+                _ => {
+                    return Err(error(
+                        "PEERLOUNGE_SQLITE_SYNCHRONOUS",
+                        format!("`{raw}` is not NORMAL or FULL"),
+                    ))
+                }
+            },
+            None => SqliteSynchronous::Normal,
+        };
+
+        let log_filter = get("PEERLOUNGE_LOG")
+            .unwrap_or("info,sqlx=warn,sea_orm=warn")
+            .to_owned();
+
+        Ok(Self {
+            bind,
+            database_url,
+            public_url,
+            timezone,
+            smtp_url,
+            mail_from,
+            data_dir,
+            demo,
+            admin,
+            static_dir,
+            frame_ancestors,
+            sqlite_synchronous,
+            log_filter,
+        })
+    }
+
+    pub fn mail_dir(&self) -> PathBuf {
+        self.data_dir.join("mail")
+    }
+
+    pub fn is_sqlite(&self) -> bool {
+        self.database_url.starts_with("sqlite:")
+    }
+
+    /// Cookies get `Secure` whenever the public URL is https.
+    pub fn uses_https(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+}
+
+fn error(variable: &str, problem: String) -> ConfigError {
+    ConfigError {
+        variable: variable.to_owned(),
+        problem,
+    }
+}
+
+fn parse_flag(raw: &str) -> Option<bool> {
+    match raw.to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Some(true),
+        "0" | "false" | "no" | "off" => Some(false),
+        _ => None,
+    }
+}
+
+fn is_origin(raw: &str) -> bool {
+    let raw = raw.trim_end_matches('/');
+    (raw.starts_with("https://") || raw.starts_with("http://"))
+        && raw
+            .parse::<axum::http::Uri>()
+            .is_ok_and(|uri| uri.host().is_some() && uri.path() == "/" && uri.query().is_none())
+}
+
+/// Keeps passwords in URLs out of error messages and logs.
+pub fn redact_url(raw: &str) -> String {
+    match (raw.find("://"), raw.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            format!("{}://[redacted]@{}", &raw[..scheme_end], &raw[at + 1..])
+        }
+        _ => raw.to_owned(),
+    }
+}
+
+/// Reads `name = "value"` pairs from the TOML file; keys are the variable names without
+/// the prefix, in lower case (`bind`, `database_url`, ...).
+fn read_file(path: &Path) -> Result<HashMap<String, String>, ConfigError> {
+    let file_error = |problem: String| error("PEERLOUNGE_CONFIG", problem);
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| file_error(format!("cannot read {}: {e}", path.display())))?;
+    let table: toml::Table = text
+        .parse()
+        .map_err(|e| file_error(format!("{} is not valid TOML: {e}", path.display())))?;
+    table
+        .into_iter()
+        .map(|(key, value)| {
+            let name = format!("PEERLOUNGE_{}", key.to_ascii_uppercase());
+            if !VARIABLES.contains(&name.as_str()) {
+                return Err(file_error(format!(
+                    "{} has an unknown setting `{key}`",
+                    path.display()
+                )));
+            }
+            let value = match value {
+                toml::Value::String(s) => s,
+                toml::Value::Integer(i) => i.to_string(),
+                toml::Value::Boolean(b) => if b { "1" } else { "0" }.to_owned(),
+                other => other.to_string(),
+            };
+            Ok((name, value))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let values = pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        Config::from_values(&values)
+    }
+
+    #[test]
+    fn defaults_match_the_readme() {
+        let config = config(&[]).unwrap();
+        assert_eq!(config.bind.to_string(), "127.0.0.1:8080");
+        assert_eq!(config.database_url, "sqlite://./data/peer-lounge.db?mode=rwc");
+        assert_eq!(config.timezone, chrono_tz::America::New_York);
+        assert!(config.smtp_url.is_none());
+        assert_eq!(config.mail_dir(), PathBuf::from("./data/mail"));
+        assert!(!config.demo);
+        assert!(config.admin.is_none());
+        assert_eq!(config.sqlite_synchronous, SqliteSynchronous::Normal);
+    }
+
+    #[test]
+    fn each_bad_value_names_its_variable() {
+        for (variable, value) in [
+            ("PEERLOUNGE_BIND", "localhost"),
+            ("PEERLOUNGE_DATABASE_URL", "mysql://x"),
+            ("PEERLOUNGE_PUBLIC_URL", "lounge.example.org"),
+            ("PEERLOUNGE_TIMEZONE", "Mars/Olympus"),
+            ("PEERLOUNGE_SMTP_URL", "http://mail"),
+            ("PEERLOUNGE_MAIL_FROM", "not an address"),
+            ("PEERLOUNGE_DEMO", "maybe"),
+            ("PEERLOUNGE_FRAME_ANCESTORS", "agency.example.org"),
+            ("PEERLOUNGE_SQLITE_SYNCHRONOUS", "OFF"),
+        ] {
+            let err = config(&[(variable, value)]).unwrap_err();
+            assert_eq!(err.variable, variable, "{value}");
+            assert!(err.to_string().starts_with(variable));
+            assert!(!err.to_string().contains('\n'));
+        }
+    }
+
+    #[test]
+    fn admin_needs_both_variables_and_a_strong_password() {
+        let err = config(&[("PEERLOUNGE_ADMIN_EMAIL", "a@example.org")]).unwrap_err();
+        assert_eq!(err.variable, "PEERLOUNGE_ADMIN_PASSWORD");
+        let err = config(&[
+            ("PEERLOUNGE_ADMIN_EMAIL", "a@example.org"),
+            ("PEERLOUNGE_ADMIN_PASSWORD", "short"),
+        ])
+        .unwrap_err();
+        assert_eq!(err.variable, "PEERLOUNGE_ADMIN_PASSWORD");
+        let ok = config(&[
+            ("PEERLOUNGE_ADMIN_EMAIL", "a@example.org"),
+            ("PEERLOUNGE_ADMIN_PASSWORD", "a long enough passphrase"),
+        ])
+        .unwrap();
+        assert_eq!(ok.admin.unwrap().email.as_str(), "a@example.org");
+    }
+
+    #[test]
+    fn passwords_never_appear_in_errors_or_debug_output() {
+        let err = config(&[("PEERLOUNGE_DATABASE_URL", "mysql://u:secret@db/x")]).unwrap_err();
+        assert!(!err.to_string().contains("secret"));
+        let ok = config(&[
+            ("PEERLOUNGE_ADMIN_EMAIL", "a@example.org"),
+            ("PEERLOUNGE_ADMIN_PASSWORD", "a long enough passphrase"),
+        ])
+        .unwrap();
+        assert!(!format!("{ok:?}").contains("passphrase"));
+    }
+
+    #[test]
+    fn data_dir_moves_the_default_database() {
+        let config = config(&[("PEERLOUNGE_DATA_DIR", "/var/lib/peer-lounge")]).unwrap();
+        assert_eq!(
+            config.database_url,
+            "sqlite:///var/lib/peer-lounge/peer-lounge.db?mode=rwc"
+        );
+    }
+
+    #[test]
+    fn frame_ancestors_accept_a_list_of_origins() {
+        let config = config(&[(
+            "PEERLOUNGE_FRAME_ANCESTORS",
+            "https://agency.example.org, https://www.agency.example.org/",
+        )])
+        .unwrap();
+        assert_eq!(
+            config.frame_ancestors,
+            ["https://agency.example.org", "https://www.agency.example.org"]
+        );
+    }
+
+    #[test]
+    fn file_values_use_lowercase_names_and_unknown_keys_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("peer-lounge.toml");
+        std::fs::write(&path, "bind = \"0.0.0.0:9000\"\ndemo = true\n").unwrap();
+        let values = read_file(&path).unwrap();
+        assert_eq!(values["PEERLOUNGE_BIND"], "0.0.0.0:9000");
+        assert_eq!(values["PEERLOUNGE_DEMO"], "1");
+        std::fs::write(&path, "bnid = \"0.0.0.0:9000\"\n").unwrap();
+        assert_eq!(read_file(&path).unwrap_err().variable, "PEERLOUNGE_CONFIG");
+    }
+}

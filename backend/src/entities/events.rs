@@ -1,0 +1,37 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "events")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub title: String,
+    pub summary: String,
+    pub description: String,
+    pub starts_at: DateTimeUtc,
+    pub ends_at: DateTimeUtc,
+    pub space_id: Option<i64>,
+    pub location_text: Option<String>,
+    pub capacity: Option<i32>,
+    pub has_waitlist: bool,
+    pub created_by: Option<i64>,
+    pub created_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {
+    #[sea_orm(
+        belongs_to = "super::spaces::Entity",
+        from = "Column::SpaceId",
+        to = "super::spaces::Column::Id"
+    )]
+    Space,
+}
+
+impl Related<super::spaces::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Space.def()
+    }
+}
+
+impl ActiveModelBehavior for ActiveModel {}

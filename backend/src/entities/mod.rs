@@ -1,0 +1,14 @@
+//! sea-orm entities, one per table, in the generated style: columns only, no rules.
+
+pub mod booking_status_changes;
+pub mod bookings;
+pub mod events;
+pub mod mentor_languages;
+pub mod mentor_topics;
+pub mod mentors;
+pub mod reminders;
+pub mod spaces;
+pub mod staff_roles;
+pub mod staff_sessions;
+pub mod staff_users;
+pub mod topics;

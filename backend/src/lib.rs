@@ -1,0 +1,14 @@
+//! The Peer Lounge server: the public booking API the widget talks to, the staff console
+//! API, and the static widget itself.
+
+pub mod config;
+pub mod db;
+pub mod entities;
+pub mod error;
+pub mod extract;
+pub mod routes;
+pub mod services;
+pub mod startup;
+pub mod state;
+pub mod telemetry;
+pub mod web;

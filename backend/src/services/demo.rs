@@ -1,0 +1,236 @@
+//! Demo data for a first look: a lounge, two peer mentors, an upcoming event and a staff
+//! login. Loaded only into an empty database, and only when asked for.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Datelike, Duration, NaiveTime, TimeZone, Utc};
+use chrono_tz::Tz;
+use rand::{distributions::Alphanumeric, Rng};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set,
+};
+use shared::{Email, Role};
+
+use crate::{
+    db::Db,
+    entities::{events, mentor_languages, mentor_topics, mentors, spaces, topics},
+    services::{
+        passwords,
+        staff::{self, NewStaffUser},
+    },
+};
+
+pub const DEMO_STAFF_EMAIL: &str = "staff@demo.peerlounge.invalid";
+const LOGIN_FILE: &str = "demo-staff-login.txt";
+
+/// Where the demo staff login is written, so `cargo xtask run` can point at it.
+pub fn login_file(data_dir: &Path) -> PathBuf {
+    data_dir.join(LOGIN_FILE)
+}
+
+/// Seeds the demo when the database holds no spaces yet. Returns whether it did.
+pub async fn seed_if_empty(
+    db: &Db,
+    data_dir: &Path,
+    now: DateTime<Utc>,
+    zone: Tz,
+) -> anyhow::Result<bool> {
+    if spaces::Entity::find().count(db.conn()).await? > 0 {
+        return Ok(false);
+    }
+    // A random password, so a demo that ends up on a public server is not an open door.
+    let password: String = rand::thread_rng()
+        .sample_iter(&Alphanumeric)
+        .take(20)
+        .map(char::from)
+        .collect();
+    let password_hash = passwords::hash(password.clone()).await?;
+
+    let tx = db.begin_write().await?;
+    let staff_email = Email::parse(DEMO_STAFF_EMAIL)?;
+    staff::insert(
+        &tx,
+        NewStaffUser {
+            email: &staff_email,
+            display_name: "Demo staff",
+            password_hash: Some(password_hash),
+            roles: &[Role::Admin, Role::Supervisor, Role::Facilities],
+        },
+        now,
+    )
+    .await?;
+
+    let lounge = spaces::ActiveModel {
+        name: Set("The Lounge".into()),
+        capacity: Set(12),
+        description: Set(
+            "A calm, comfy room that's yours to hang out in: couches, games, snacks and Wi-Fi."
+                .into(),
+        ),
+        accessibility_notes: Set(
+            "Step-free entrance from the side door. Accessible restroom next door. A quiet corner with low light."
+                .into(),
+        ),
+        house_rules: Set(
+            "Be kind. What's shared here stays here. Ask a mentor if you need anything.".into(),
+        ),
+        min_notice_minutes: Set(60),
+        horizon_days: Set(28),
+        max_upcoming_per_email: Set(3),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&tx)
+    .await?;
+
+    let screening_valid_until = (now + Duration::days(365)).with_timezone(&zone).date_naive();
+    let demo_mentors = [
+        DemoMentor {
+            email: "jordan@demo.peerlounge.invalid",
+            display_name: "Jordan",
+            pronouns: Some("they/them"),
+            title: "Peer mentor",
+            bio: "I grew up in foster care and just finished my first year of college. Happy to talk about school, money, or anything on your mind.",
+            topics: &["Foster care", "Starting college"],
+            languages: &["English", "Spanish"],
+        },
+        DemoMentor {
+            email: "amani@demo.peerlounge.invalid",
+            display_name: "Amani",
+            pronouns: Some("she/her"),
+            title: "Youth ambassador",
+            bio: "I've been through the youth justice system and came out the other side. I can help with finding work and getting your footing.",
+            topics: &["Youth justice", "Finding work"],
+            languages: &["English"],
+        },
+    ];
+    for mentor in &demo_mentors {
+        insert_mentor(&tx, mentor, screening_valid_until, now).await?;
+    }
+
+    // Next week's game night, 6–8 pm in the agency's zone.
+    let next_week = (now + Duration::days(7)).with_timezone(&zone).date_naive();
+    let evening = |hour| {
+        zone.from_local_datetime(&next_week.and_time(NaiveTime::from_hms_opt(hour, 0, 0).unwrap_or_default()))
+            .earliest()
+            .map(|t| t.with_timezone(&Utc))
+    };
+    let (Some(starts_at), Some(ends_at)) = (evening(18), evening(20)) else {
+        anyhow::bail!("no 6 pm on {} in {zone}", next_week.weekday());
+    };
+    events::ActiveModel {
+        title: Set("Game night".into()),
+        summary: Set("Board games, pizza and good company. New faces welcome!".into()),
+        description: Set(
+            "Come as you are. Jordan and Amani host; bring a friend or come on your own.".into(),
+        ),
+        starts_at: Set(starts_at),
+        ends_at: Set(ends_at),
+        space_id: Set(Some(lounge.id)),
+        location_text: Set(None),
+        capacity: Set(Some(10)),
+        has_waitlist: Set(true),
+        created_by: Set(None),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&tx)
+    .await?;
+    tx.commit().await?;
+
+    write_login_file(data_dir, &password)?;
+    Ok(true)
+}
+
+struct DemoMentor {
+    email: &'static str,
+    display_name: &'static str,
+    pronouns: Option<&'static str>,
+    title: &'static str,
+    bio: &'static str,
+    topics: &'static [&'static str],
+    languages: &'static [&'static str],
+}
+
+async fn insert_mentor(
+    tx: &impl ConnectionTrait,
+    mentor: &DemoMentor,
+    screening_valid_until: chrono::NaiveDate,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    let user = staff::insert(
+        tx,
+        NewStaffUser {
+            email: &Email::parse(mentor.email)?,
+            display_name: mentor.display_name,
+            password_hash: None,
+            roles: &[Role::Mentor],
+        },
+        now,
+    )
+    .await?;
+    let profile = mentors::ActiveModel {
+        user_id: Set(user.id),
+        display_name: Set(mentor.display_name.into()),
+        pronouns: Set(mentor.pronouns.map(Into::into)),
+        title: Set(mentor.title.into()),
+        bio: Set(mentor.bio.into()),
+        photo_path: Set(None),
+        published: Set(true),
+        accepting_bookings: Set(true),
+        screening_valid_until: Set(Some(screening_valid_until)),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(tx)
+    .await?;
+    for name in mentor.topics {
+        let topic = match topics::Entity::find()
+            .filter(topics::Column::Name.eq(*name))
+            .one(tx)
+            .await?
+        {
+            Some(topic) => topic,
+            None => {
+                topics::ActiveModel {
+                    name: Set((*name).into()),
+                    ..Default::default()
+                }
+                .insert(tx)
+                .await?
+            }
+        };
+        mentor_topics::ActiveModel {
+            mentor_id: Set(profile.id),
+            topic_id: Set(topic.id),
+        }
+        .insert(tx)
+        .await?;
+    }
+    for language in mentor.languages {
+        mentor_languages::ActiveModel {
+            mentor_id: Set(profile.id),
+            language: Set((*language).into()),
+        }
+        .insert(tx)
+        .await?;
+    }
+    Ok(())
+}
+
+fn write_login_file(data_dir: &Path, password: &str) -> anyhow::Result<()> {
+    std::fs::create_dir_all(data_dir)?;
+    let path = login_file(data_dir);
+    std::fs::write(
+        &path,
+        format!(
+            "Peer Lounge demo staff login (admin, supervisor, facilities)\nemail: {DEMO_STAFF_EMAIL}\npassword: {password}\n"
+        ),
+    )?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,37 @@
+//! Secret tokens (session ids, manage links): long, random, and stored only as a hash,
+//! so a copy of the database does not hand out working links.
+
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+
+/// 32 random bytes as lowercase hex: 256 bits, URL- and cookie-safe.
+pub fn generate() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    hex(&bytes)
+}
+
+/// What we store and look up by.
+pub fn hash(token: &str) -> String {
+    hex(&Sha256::digest(token.as_bytes()))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_long_random_and_hash_deterministically() {
+        let a = generate();
+        let b = generate();
+        assert_eq!(a.len(), 64);
+        assert_ne!(a, b);
+        assert_eq!(hash(&a), hash(&a));
+        assert_ne!(hash(&a), hash(&b));
+        assert_ne!(hash(&a), a);
+    }
+}

@@ -1,0 +1,11 @@
+//! What every handler can reach.
+
+use std::sync::Arc;
+
+use crate::{config::Config, db::Db};
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub config: Arc<Config>,
+}

@@ -1,0 +1,161 @@
+//! Serving the built widget: hashed assets cached for a year, `index.html` for every
+//! other non-API path so client-side routes work, and the security headers on everything.
+
+use std::path::{Path, PathBuf};
+
+use axum::{
+    body::Body,
+    extract::Request,
+    http::{header, HeaderValue, Method, StatusCode},
+    middleware::Next,
+    response::{Html, IntoResponse, Response},
+};
+
+/// Loaded once at start; the widget's shell is tiny.
+#[derive(Clone)]
+pub struct Frontend {
+    dir: PathBuf,
+    index_html: Option<String>,
+}
+
+impl Frontend {
+    pub fn load(dir: &Path) -> Self {
+        let index_html = std::fs::read_to_string(dir.join("index.html")).ok();
+        if index_html.is_none() {
+            tracing::warn!(
+                dir = %dir.display(),
+                "no built widget found; the API works, pages show a notice (build it with `cargo xtask run`)"
+            );
+        }
+        Self {
+            dir: dir.to_owned(),
+            index_html,
+        }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The app shell for client-side routes. A missing file with an extension is a 404,
+    /// not the shell, so a broken asset link fails loudly.
+    pub fn shell(&self, request: &Request) -> Response {
+        let path = request.uri().path();
+        let last_segment = path.rsplit('/').next().unwrap_or_default();
+        if last_segment.contains('.') || !matches!(*request.method(), Method::GET | Method::HEAD) {
+            return (StatusCode::NOT_FOUND, "Not found").into_response();
+        }
+        let mut response = match &self.index_html {
+            Some(html) => Html(html.clone()).into_response(),
+            None => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Html(NOT_BUILT_PAGE),
+            )
+                .into_response(),
+        };
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+        response
+    }
+}
+
+const NOT_BUILT_PAGE: &str = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Peer Lounge</title></head><body><main><h1>Peer Lounge</h1><p>The widget has not been built yet. Run <code>cargo xtask run</code>.</p></main></body></html>";
+
+/// Trunk names built assets `name-<16 hex digits>.ext` (and `..._bg.wasm`): their content
+/// never changes under that name, so browsers may keep them for a year.
+pub fn is_hashed_asset(path: &str) -> bool {
+    let file = path.rsplit('/').next().unwrap_or_default();
+    let Some((stem, _ext)) = file.rsplit_once('.') else {
+        return false;
+    };
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-').is_some_and(|(_, hash)| {
+        hash.len() == 16 && hash.chars().all(|c| c.is_ascii_hexdigit())
+    })
+}
+
+/// Long caching for hashed assets, revalidation for everything else that is static.
+pub async fn cache_headers(request: Request, next: Next) -> Response {
+    let hashed = is_hashed_asset(request.uri().path());
+    let mut response = next.run(request).await;
+    if response.status().is_success() && !response.headers().contains_key(header::CACHE_CONTROL) {
+        let value = if hashed {
+            "public, max-age=31536000, immutable"
+        } else {
+            "no-cache"
+        };
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    }
+    response
+}
+
+/// Builds the Content-Security-Policy: our own origin only, wasm allowed to compile, no
+/// inline script, and framing limited to the agency's own site(s).
+pub fn content_security_policy(frame_ancestors: &[String]) -> HeaderValue {
+    let mut ancestors = String::from("'self'");
+    for origin in frame_ancestors {
+        ancestors.push(' ');
+        ancestors.push_str(origin);
+    }
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; \
+         base-uri 'none'; form-action 'self'; frame-ancestors {ancestors}"
+    );
+    HeaderValue::from_str(&policy).unwrap_or_else(|_| {
+        HeaderValue::from_static("default-src 'self'; frame-ancestors 'self'")
+    })
+}
+
+/// Adds the security headers every response carries.
+pub async fn security_headers(
+    axum::extract::State(csp): axum::extract::State<HeaderValue>,
+    request: Request<Body>,
+    next: Next,
+) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_SECURITY_POLICY, csp);
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    headers.insert(
+        "permissions-policy",
+        HeaderValue::from_static("camera=(), microphone=(), geolocation=(), interest-cohort=()"),
+    );
+    headers.insert(
+        "cross-origin-resource-policy",
+        HeaderValue::from_static("same-origin"),
+    );
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_trunk_hashed_assets() {
+        assert!(is_hashed_asset("/frontend-3f2a9c0d1e4b5a67.js"));
+        assert!(is_hashed_asset("/frontend-3f2a9c0d1e4b5a67_bg.wasm"));
+        assert!(is_hashed_asset("/style-0123456789abcdef.css"));
+        assert!(!is_hashed_asset("/index.html"));
+        assert!(!is_hashed_asset("/frontend.js"));
+        assert!(!is_hashed_asset("/mentors"));
+        assert!(!is_hashed_asset("/api/health"));
+    }
+
+    #[test]
+    fn csp_allows_only_our_origin_and_the_configured_embedders() {
+        let csp = content_security_policy(&["https://agency.example.org".into()]);
+        let csp = csp.to_str().unwrap();
+        assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval';"));
+        assert!(!csp.contains("unsafe-inline"));
+        assert!(csp.ends_with("frame-ancestors 'self' https://agency.example.org"));
+    }
+}

@@ -1,0 +1,205 @@
+//! Request and response bodies of the public HTTP API.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+/// Problems with individual fields of a request, keyed by field name.
+pub type FieldErrors = BTreeMap<String, Vec<String>>;
+
+/// The one error body every API error is answered with:
+/// `{"error": {"code": "...", "message": "...", "fields": {...}}}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ApiErrorBody {
+    pub error: ApiError,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ApiError {
+    /// Stable, snake_case, for programs.
+    pub code: String,
+    /// One plain sentence, for people.
+    pub message: String,
+    /// Only present for validation errors.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fields: Option<FieldErrors>,
+}
+
+/// `GET /api/health`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Health {
+    /// `ok` when the service can take bookings, `degraded` otherwise.
+    pub status: String,
+    /// `ok` when the database answered, `unavailable` otherwise.
+    pub database: String,
+    pub version: String,
+}
+
+impl Health {
+    pub fn is_ok(&self) -> bool {
+        self.status == "ok"
+    }
+}
+
+/// The three kinds of bookable time; they share one booking model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum BookingKind {
+    /// A drop-in slot in a lounge space (capacity N).
+    Lounge,
+    /// A slot in a peer mentor's office hours (capacity 1).
+    OfficeHours,
+    /// A seat at an event (capacity N, maybe a waitlist).
+    Event,
+}
+
+impl BookingKind {
+    pub const ALL: [BookingKind; 3] = [Self::Lounge, Self::OfficeHours, Self::Event];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Lounge => "lounge",
+            Self::OfficeHours => "office_hours",
+            Self::Event => "event",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.as_str() == value)
+    }
+}
+
+/// Where a booking stands. Young people see `didnt_make_it`, never "no-show".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum BookingStatus {
+    Confirmed,
+    Waitlisted,
+    Cancelled,
+    Attended,
+    DidntMakeIt,
+}
+
+impl BookingStatus {
+    pub const ALL: [BookingStatus; 5] = [
+        Self::Confirmed,
+        Self::Waitlisted,
+        Self::Cancelled,
+        Self::Attended,
+        Self::DidntMakeIt,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Confirmed => "confirmed",
+            Self::Waitlisted => "waitlisted",
+            Self::Cancelled => "cancelled",
+            Self::Attended => "attended",
+            Self::DidntMakeIt => "didnt_make_it",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|status| status.as_str() == value)
+    }
+
+    /// Whether the booking still holds a place (a seat, a slot).
+    pub fn holds_place(self) -> bool {
+        matches!(self, Self::Confirmed)
+    }
+}
+
+/// A lounge space as the public sees it (`GET /api/spaces`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Space {
+    pub id: i64,
+    pub name: String,
+    pub capacity: u32,
+    pub description: String,
+    pub accessibility_notes: String,
+    pub house_rules: String,
+}
+
+/// A peer mentor as young people see them (`GET /api/mentors`): never an email,
+/// phone number or surname.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MentorProfile {
+    pub id: i64,
+    pub display_name: String,
+    pub pronouns: Option<String>,
+    pub title: String,
+    pub bio: String,
+    pub topics: Vec<String>,
+    pub languages: Vec<String>,
+    pub photo_url: Option<String>,
+    pub accepting_bookings: bool,
+}
+
+/// An upcoming event as the public sees it (`GET /api/events`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EventSummary {
+    pub id: i64,
+    pub title: String,
+    pub summary: String,
+    pub start: DateTime<FixedOffset>,
+    pub end: DateTime<FixedOffset>,
+    pub location: String,
+    /// `None` when the event has no seat limit.
+    pub capacity: Option<u32>,
+    pub seats_left: Option<u32>,
+}
+
+/// A staff member's role; one account may hold several.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Admin,
+    Supervisor,
+    Mentor,
+    Facilities,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Self::Admin, Self::Supervisor, Self::Mentor, Self::Facilities];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Admin => "admin",
+            Self::Supervisor => "supervisor",
+            Self::Mentor => "mentor",
+            Self::Facilities => "facilities",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|role| role.as_str() == value)
+    }
+}
+
+/// `POST /api/auth/login`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LoginRequest {
+    pub email: String,
+    pub password: String,
+}
+
+/// The signed-in staff member (`POST /api/auth/login`, `GET /api/auth/me`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffUser {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub roles: Vec<Role>,
+}

@@ -1,0 +1,8 @@
+//! Types that cross the wire between the Peer Lounge server and its widget, and the
+//! validated newtypes both sides parse user input into, so the rules live in one place.
+
+pub mod api;
+pub mod domain;
+
+pub use api::*;
+pub use domain::*;

@@ -1,0 +1,58 @@
+use serde_json::Value;
+use shared::Health;
+use tests::TestApp;
+
+#[tokio::test]
+async fn health_reports_service_and_database_ok() {
+    let app = TestApp::spawn().await;
+    let response = app.get("/api/health").await;
+    assert_eq!(response.status(), 200);
+    let health: Health = response.json().await.unwrap();
+    assert_eq!(
+        health,
+        Health {
+            status: "ok".into(),
+            database: "ok".into(),
+            version: env!("CARGO_PKG_VERSION").into(),
+        }
+    );
+}
+
+#[tokio::test]
+async fn openapi_document_is_3_1_and_lists_every_route() {
+    let app = TestApp::spawn().await;
+    let doc: Value = app.get_json("/api/openapi.json").await;
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"));
+    let paths = doc["paths"].as_object().unwrap();
+    for (path, method) in [
+        ("/api/health", "get"),
+        ("/api/spaces", "get"),
+        ("/api/mentors", "get"),
+        ("/api/events", "get"),
+        ("/api/auth/login", "post"),
+        ("/api/auth/logout", "post"),
+        ("/api/auth/me", "get"),
+    ] {
+        assert!(
+            paths.get(path).and_then(|item| item.get(method)).is_some(),
+            "{method} {path} is missing from the OpenAPI document"
+        );
+    }
+    assert!(doc["components"]["schemas"]["Health"].is_object());
+}
+
+#[tokio::test]
+async fn the_server_stops_gracefully_and_data_survives_a_restart() {
+    let mut app = TestApp::spawn_with(tests::TestAppOptions::default().with_demo_data()).await;
+    app.stop().await;
+    assert!(
+        app.client.get(app.url("/api/health")).send().await.is_err(),
+        "the stopped server no longer answers"
+    );
+    let restarted = TestApp::spawn_with(
+        tests::TestAppOptions::default().set("PEERLOUNGE_DATABASE_URL", app.database_url()),
+    )
+    .await;
+    let spaces: Vec<shared::Space> = restarted.get_json("/api/spaces").await;
+    assert_eq!(spaces.len(), 1);
+}

@@ -1,0 +1,9 @@
+//! Black-box API tests: one binary, the real server, a fresh database per test.
+//! Set TEST_DATABASE_URL to run the same suite on PostgreSQL.
+
+mod auth;
+mod config;
+mod errors;
+mod health;
+mod public;
+mod web;

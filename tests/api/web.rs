@@ -1,0 +1,74 @@
+//! The served widget: security headers, caching, and client-side routes.
+
+use tests::{TestApp, TestAppOptions};
+
+async fn app_with_fake_dist() -> (TestApp, tempfile::TempDir) {
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dist.path().join("index.html"),
+        "<!doctype html><html lang=\"en\"><title>Peer Lounge</title><div id=\"app-shell\"></div></html>",
+    )
+    .unwrap();
+    std::fs::write(dist.path().join("frontend-0123456789abcdef.js"), "export {};").unwrap();
+    let app = TestApp::spawn_with(
+        TestAppOptions::default()
+            .set("PEERLOUNGE_STATIC_DIR", dist.path().to_string_lossy())
+            .set("PEERLOUNGE_FRAME_ANCESTORS", "https://agency.example.org"),
+    )
+    .await;
+    (app, dist)
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    let (app, _dist) = app_with_fake_dist().await;
+    for path in ["/", "/api/health", "/api/nope", "/mentors"] {
+        let response = app.get(path).await;
+        let headers = response.headers();
+        let csp = headers["content-security-policy"].to_str().unwrap();
+        assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval'"), "{path}: {csp}");
+        assert!(!csp.contains("unsafe-inline"), "{path}: {csp}");
+        assert!(
+            csp.contains("frame-ancestors 'self' https://agency.example.org"),
+            "{path}: {csp}"
+        );
+        assert_eq!(headers["x-content-type-options"], "nosniff");
+        assert_eq!(headers["referrer-policy"], "no-referrer");
+    }
+}
+
+#[tokio::test]
+async fn client_side_routes_get_the_app_shell_and_missing_files_a_404() {
+    let (app, _dist) = app_with_fake_dist().await;
+    for path in ["/", "/mentors", "/staff/some/deep/route"] {
+        let response = app.get(path).await;
+        assert_eq!(response.status(), 200, "{path}");
+        assert_eq!(response.headers()["cache-control"], "no-cache", "{path}");
+        assert!(response.text().await.unwrap().contains("app-shell"), "{path}");
+    }
+    assert_eq!(app.get("/missing-0123456789abcdef.js").await.status(), 404);
+}
+
+#[tokio::test]
+async fn hashed_assets_are_cached_for_a_year() {
+    let (app, _dist) = app_with_fake_dist().await;
+    let response = app.get("/frontend-0123456789abcdef.js").await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        response.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+}
+
+#[tokio::test]
+async fn responses_are_compressed_when_the_client_accepts_it() {
+    let (app, _dist) = app_with_fake_dist().await;
+    let response = app
+        .client
+        .get(app.url("/api/openapi.json"))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.headers()["content-encoding"], "gzip");
+}
