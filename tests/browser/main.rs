@@ -1,1 +1,163 @@
+//! End-to-end tests in a real browser: Debian's Chromium driven through chromedriver.
+//! They need the built widget (`cargo xtask test` builds it first) and are ignored by a
+//! plain `cargo test`; `cargo xtask test` runs them with `--ignored`.
 
+use std::{
+    net::TcpListener,
+    process::{Child, Command, Stdio},
+    time::{Duration, Instant},
+};
+
+use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
+use serde_json::json;
+use tests::{TestApp, TestAppOptions};
+
+/// A chromedriver of our own on a free port, killed when dropped.
+struct ChromeDriver {
+    child: Child,
+    url: String,
+}
+
+impl ChromeDriver {
+    fn start() -> Self {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .and_then(|listener| listener.local_addr())
+            .expect("a free port")
+            .port();
+        let binary = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+        let child = Command::new(&binary)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {binary}: {e} (apt-get install chromium-driver)"));
+        let url = format!("http://127.0.0.1:{port}");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "chromedriver did not start");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Self { child, url }
+    }
+}
+
+impl Drop for ChromeDriver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+async fn browser(driver: &ChromeDriver, profile: &tempfile::TempDir) -> Client {
+    let mut capabilities = serde_json::Map::new();
+    capabilities.insert(
+        "goog:chromeOptions".into(),
+        json!({
+            "args": [
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=390,844",
+                format!("--user-data-dir={}", profile.path().display()),
+            ]
+        }),
+    );
+    ClientBuilder::rustls()
+        .expect("a TLS setup for the WebDriver client")
+        .capabilities(capabilities)
+        .connect(&driver.url)
+        .await
+        .expect("a Chromium session")
+}
+
+async fn app() -> TestApp {
+    let index = tests::workspace_root().join("frontend/dist/index.html");
+    assert!(
+        index.exists(),
+        "{} is missing: build the widget first (cargo xtask test does)",
+        index.display()
+    );
+    TestApp::spawn_with(
+        TestAppOptions::default()
+            .with_built_frontend()
+            .with_demo_data(),
+    )
+    .await
+}
+
+/// Waits until the element's text contains `expected`, and returns it.
+async fn wait_for_text(client: &Client, css: &str, expected: &str) -> Element {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        if let Ok(element) = client.find(Locator::Css(css)).await {
+            if element.text().await.is_ok_and(|t| t.contains(expected)) {
+                return element;
+            }
+        }
+        if Instant::now() > deadline {
+            let page = client.source().await.unwrap_or_default();
+            panic!("no `{css}` containing {expected:?} appeared; the page was:\n{page}");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs chromium, chromedriver and the built widget; run by cargo xtask test"]
+async fn the_home_page_shows_the_service_status_from_the_api() {
+    tests::install_crypto_provider();
+    let app = app().await;
+    let driver = ChromeDriver::start();
+    let profile = tempfile::tempdir().unwrap();
+    let client = browser(&driver, &profile).await;
+
+    client.goto(&app.url("/")).await.unwrap();
+    wait_for_text(&client, "#service-status", "Peer Lounge is open").await;
+
+    // The skip link is the first thing a keyboard user reaches, and leads to the main content.
+    let first_focusable = client
+        .execute(
+            "return document.querySelector('a[href], button, input, select, textarea, [tabindex]:not([tabindex=\"-1\"])')?.getAttribute('href');",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(first_focusable, json!("#main"));
+    assert!(client.find(Locator::Css("main#main")).await.is_ok());
+
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs chromium, chromedriver and the built widget; run by cargo xtask test"]
+async fn young_people_can_browse_mentors_and_events_from_the_database() {
+    tests::install_crypto_provider();
+    let app = app().await;
+    let driver = ChromeDriver::start();
+    let profile = tempfile::tempdir().unwrap();
+    let client = browser(&driver, &profile).await;
+
+    client.goto(&app.url("/")).await.unwrap();
+    wait_for_text(&client, "#service-status", "Peer Lounge is open").await;
+    client
+        .find(Locator::LinkText("Mentors"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(&client, "main", "Jordan").await;
+    wait_for_text(&client, "main", "Amani").await;
+    assert!(client.current_url().await.unwrap().path().ends_with("/mentors"));
+
+    // A deep link loads the app shell and its route directly.
+    client.goto(&app.url("/events")).await.unwrap();
+    wait_for_text(&client, "main", "Game night").await;
+
+    client.close().await.unwrap();
+}
