@@ -100,13 +100,10 @@ impl Config {
         let env: HashMap<String, String> = std::env::vars()
             .filter(|(name, _)| name.starts_with("PEERLOUNGE_"))
             .collect();
-        let file = env
-            .get("PEERLOUNGE_CONFIG")
-            .map(PathBuf::from)
-            .or_else(|| {
-                let default = PathBuf::from(DEFAULT_CONFIG_FILE);
-                default.exists().then_some(default)
-            });
+        let file = env.get("PEERLOUNGE_CONFIG").map(PathBuf::from).or_else(|| {
+            let default = PathBuf::from(DEFAULT_CONFIG_FILE);
+            default.exists().then_some(default)
+        });
         let mut values = match file {
             Some(path) => read_file(&path)?,
             None => HashMap::new(),
@@ -118,12 +115,7 @@ impl Config {
     /// Builds a config from `PEERLOUNGE_*` names and raw values; what is missing takes its
     /// default.
     pub fn from_values(values: &HashMap<String, String>) -> Result<Self, ConfigError> {
-        let get = |name: &str| {
-            values
-                .get(name)
-                .map(|v| v.trim())
-                .filter(|v| !v.is_empty())
-        };
+        let get = |name: &str| values.get(name).map(|v| v.trim()).filter(|v| !v.is_empty());
 
         let bind = match get("PEERLOUNGE_BIND") {
             Some(raw) => raw.parse().map_err(|_| {
@@ -162,9 +154,9 @@ impl Config {
         let public_url = match get("PEERLOUNGE_PUBLIC_URL") {
             Some(raw) => {
                 let valid = (raw.starts_with("https://") || raw.starts_with("http://"))
-                    && raw.parse::<axum::http::Uri>().is_ok_and(|uri| {
-                        uri.host().is_some() && uri.query().is_none()
-                    });
+                    && raw
+                        .parse::<axum::http::Uri>()
+                        .is_ok_and(|uri| uri.host().is_some() && uri.query().is_none());
                 if !valid {
                     return Err(error(
                         "PEERLOUNGE_PUBLIC_URL",
@@ -192,10 +184,7 @@ impl Config {
                 if !scheme_ok {
                     return Err(error(
                         "PEERLOUNGE_SMTP_URL",
-                        format!(
-                            "`{}` is not an smtp:// or smtps:// URL",
-                            redact_url(raw)
-                        ),
+                        format!("`{}` is not an smtp:// or smtps:// URL", redact_url(raw)),
                     ));
                 }
                 Some(raw.to_owned())
@@ -222,15 +211,16 @@ impl Config {
         };
 
         let demo = match get("PEERLOUNGE_DEMO") {
-            Some(raw) => parse_flag(raw).ok_or_else(|| {
-                error("PEERLOUNGE_DEMO", format!("`{raw}` is not 1 or 0"))
-            })?,
+            Some(raw) => parse_flag(raw)
+                .ok_or_else(|| error("PEERLOUNGE_DEMO", format!("`{raw}` is not 1 or 0")))?,
             None => false,
         };
 
         let admin = match (
             get("PEERLOUNGE_ADMIN_EMAIL"),
-            values.get("PEERLOUNGE_ADMIN_PASSWORD").filter(|v| !v.is_empty()),
+            values
+                .get("PEERLOUNGE_ADMIN_PASSWORD")
+                .filter(|v| !v.is_empty()),
         ) {
             (Some(email), Some(password)) => {
                 let email = Email::parse(email).map_err(|_| {
@@ -410,7 +400,10 @@ mod tests {
     fn defaults_match_the_readme() {
         let config = config(&[]).unwrap();
         assert_eq!(config.bind.to_string(), "127.0.0.1:8080");
-        assert_eq!(config.database_url, "sqlite://./data/peer-lounge.db?mode=rwc");
+        assert_eq!(
+            config.database_url,
+            "sqlite://./data/peer-lounge.db?mode=rwc"
+        );
         assert_eq!(config.timezone, chrono_tz::America::New_York);
         assert!(config.smtp_url.is_none());
         assert_eq!(config.mail_dir(), PathBuf::from("./data/mail"));
@@ -487,7 +480,10 @@ mod tests {
         .unwrap();
         assert_eq!(
             config.frame_ancestors,
-            ["https://agency.example.org", "https://www.agency.example.org"]
+            [
+                "https://agency.example.org",
+                "https://www.agency.example.org"
+            ]
         );
     }
 

@@ -31,17 +31,21 @@ impl From<JsonRejection> for AppError {
                 "unsupported_media_type",
                 "Send the request body as JSON, with Content-Type: application/json.",
             ),
-            JsonRejection::JsonSyntaxError(_) => AppError::bad_request(
-                "malformed_json",
-                "The request body is not valid JSON.",
-            ),
+            JsonRejection::JsonSyntaxError(_) => {
+                AppError::bad_request("malformed_json", "The request body is not valid JSON.")
+            }
             // serde's message names the field and what was wrong, and nothing of ours.
             JsonRejection::JsonDataError(error) => AppError::client(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "invalid_body",
-                error.body_text().replace("Failed to deserialize the JSON body into the target type: ", ""),
+                error.body_text().replace(
+                    "Failed to deserialize the JSON body into the target type: ",
+                    "",
+                ),
             ),
-            JsonRejection::BytesRejection(error) if error.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            JsonRejection::BytesRejection(error)
+                if error.status() == StatusCode::PAYLOAD_TOO_LARGE =>
+            {
                 AppError::client(
                     StatusCode::PAYLOAD_TOO_LARGE,
                     "payload_too_large",

@@ -5,7 +5,11 @@ use clap::{Parser, Subcommand};
 use backend::{config::Config, services, startup, telemetry};
 
 #[derive(Parser)]
-#[command(name = "peer-lounge", version, about = "Peer Lounge: bookings and operations for a young people's lounge")]
+#[command(
+    name = "peer-lounge",
+    version,
+    about = "Peer Lounge: bookings and operations for a young people's lounge"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -56,7 +60,10 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
                 .demo
                 .then(|| services::demo::login_file(&config.data_dir));
             let app = startup::Application::build(config).await?;
-            println!("Peer Lounge is running at {public_url} (listening on {})", app.local_addr());
+            println!(
+                "Peer Lounge is running at {public_url} (listening on {})",
+                app.local_addr()
+            );
             println!("Email is {mail}.");
             if let Some(path) = demo_login.filter(|path| path.exists()) {
                 println!("Demo staff login: see {}", path.display());

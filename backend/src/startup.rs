@@ -3,9 +3,7 @@
 
 use std::{future::Future, net::SocketAddr, sync::Arc};
 
-use axum::{
-    extract::Request, handler::HandlerWithoutStateExt, middleware, routing::any, Router,
-};
+use axum::{extract::Request, handler::HandlerWithoutStateExt, middleware, routing::any, Router};
 use chrono::Utc;
 use migration::{Migrator, MigratorTrait};
 use tokio::net::TcpListener;
@@ -30,9 +28,9 @@ impl Application {
     /// when asked, and binds the listener.
     pub async fn build(config: Config) -> anyhow::Result<Self> {
         let db = prepare_database(&config).await?;
-        let listener = TcpListener::bind(config.bind)
-            .await
-            .map_err(|e| anyhow::anyhow!("PEERLOUNGE_BIND: cannot listen on {}: {e}", config.bind))?;
+        let listener = TcpListener::bind(config.bind).await.map_err(|e| {
+            anyhow::anyhow!("PEERLOUNGE_BIND: cannot listen on {}: {e}", config.bind)
+        })?;
         let state = AppState {
             db: db.clone(),
             config: Arc::new(config),
@@ -60,7 +58,10 @@ impl Application {
     }
 
     /// Serves until `shutdown` completes.
-    pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+    pub async fn run_until(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
         axum::serve(self.listener, self.router)
             .with_graceful_shutdown(shutdown)
             .await?;
@@ -86,8 +87,7 @@ pub async fn prepare_database(config: &Config) -> anyhow::Result<Db> {
         }
     }
     if config.demo
-        && services::demo::seed_if_empty(&db, &config.data_dir, Utc::now(), config.timezone)
-            .await?
+        && services::demo::seed_if_empty(&db, &config.data_dir, Utc::now(), config.timezone).await?
     {
         tracing::info!("loaded demo data");
     }

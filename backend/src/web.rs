@@ -47,11 +47,7 @@ impl Frontend {
         }
         let mut response = match &self.index_html {
             Some(html) => Html(html.clone()).into_response(),
-            None => (
-                StatusCode::SERVICE_UNAVAILABLE,
-                Html(NOT_BUILT_PAGE),
-            )
-                .into_response(),
+            None => (StatusCode::SERVICE_UNAVAILABLE, Html(NOT_BUILT_PAGE)).into_response(),
         };
         response
             .headers_mut()
@@ -70,9 +66,8 @@ pub fn is_hashed_asset(path: &str) -> bool {
         return false;
     };
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit_once('-').is_some_and(|(_, hash)| {
-        hash.len() == 16 && hash.chars().all(|c| c.is_ascii_hexdigit())
-    })
+    stem.rsplit_once('-')
+        .is_some_and(|(_, hash)| hash.len() == 16 && hash.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 /// Long caching for hashed assets, revalidation for everything else that is static.
@@ -105,9 +100,8 @@ pub fn content_security_policy(frame_ancestors: &[String]) -> HeaderValue {
          img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; \
          base-uri 'none'; form-action 'self'; frame-ancestors {ancestors}"
     );
-    HeaderValue::from_str(&policy).unwrap_or_else(|_| {
-        HeaderValue::from_static("default-src 'self'; frame-ancestors 'self'")
-    })
+    HeaderValue::from_str(&policy)
+        .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'; frame-ancestors 'self'"))
 }
 
 /// Adds the security headers every response carries.
@@ -123,7 +117,10 @@ pub async fn security_headers(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
     );
-    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
     headers.insert(
         "permissions-policy",
         HeaderValue::from_static("camera=(), microphone=(), geolocation=(), interest-cohort=()"),

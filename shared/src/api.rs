@@ -106,7 +106,9 @@ impl BookingStatus {
     }
 
     pub fn parse(value: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|status| status.as_str() == value)
+        Self::ALL
+            .into_iter()
+            .find(|status| status.as_str() == value)
     }
 
     /// Whether the booking still holds a place (a seat, a slot).
@@ -170,7 +172,12 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 4] = [Self::Admin, Self::Supervisor, Self::Mentor, Self::Facilities];
+    pub const ALL: [Role; 4] = [
+        Self::Admin,
+        Self::Supervisor,
+        Self::Mentor,
+        Self::Facilities,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {

@@ -243,7 +243,9 @@ mod tests {
     #[test]
     fn email_accepts_ordinary_addresses_and_lowercases_the_domain() {
         assert_eq!(
-            Email::parse(" Sam.Lee+lounge@Example.ORG ").unwrap().as_str(),
+            Email::parse(" Sam.Lee+lounge@Example.ORG ")
+                .unwrap()
+                .as_str(),
             "Sam.Lee+lounge@example.org"
         );
         assert!(Email::parse("a@b.co").is_ok());
@@ -318,11 +320,17 @@ mod tests {
         use crate::{BookingKind, BookingStatus};
         for kind in BookingKind::ALL {
             assert_eq!(BookingKind::parse(kind.as_str()), Some(kind));
-            assert_eq!(serde_json::to_string(&kind).unwrap(), format!("\"{}\"", kind.as_str()));
+            assert_eq!(
+                serde_json::to_string(&kind).unwrap(),
+                format!("\"{}\"", kind.as_str())
+            );
         }
         for status in BookingStatus::ALL {
             assert_eq!(BookingStatus::parse(status.as_str()), Some(status));
-            assert_eq!(serde_json::to_string(&status).unwrap(), format!("\"{}\"", status.as_str()));
+            assert_eq!(
+                serde_json::to_string(&status).unwrap(),
+                format!("\"{}\"", status.as_str())
+            );
         }
         assert_eq!(BookingKind::parse("no_show"), None);
     }

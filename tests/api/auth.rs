@@ -61,7 +61,10 @@ async fn a_session_survives_a_server_restart() {
             &json!({"email": ADMIN_EMAIL, "password": ADMIN_PASSWORD}),
         )
         .await;
-    let cookie = response.headers()["set-cookie"].to_str().unwrap().to_owned();
+    let cookie = response.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .to_owned();
     let session = cookie.split(';').next().unwrap().to_owned();
 
     // A second server on the same database accepts the session.

@@ -30,7 +30,10 @@ async fn an_unreachable_database_fails_the_start_naming_the_variable() {
     tests::install_crypto_provider();
     let values: HashMap<String, String> = [
         ("PEERLOUNGE_BIND", "127.0.0.1:0"),
-        ("PEERLOUNGE_DATABASE_URL", "postgres://nobody:secret@127.0.0.1:1/none"),
+        (
+            "PEERLOUNGE_DATABASE_URL",
+            "postgres://nobody:secret@127.0.0.1:1/none",
+        ),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_owned(), v.to_owned()))

@@ -48,12 +48,19 @@ async fn a_wrong_content_type_is_a_415_in_the_error_shape() {
 async fn a_body_of_the_wrong_shape_is_a_422_naming_the_field() {
     let app = TestApp::spawn().await;
     let response = app
-        .post_raw("/api/auth/login", "application/json", r#"{"email": "a@b.org"}"#)
+        .post_raw(
+            "/api/auth/login",
+            "application/json",
+            r#"{"email": "a@b.org"}"#,
+        )
         .await;
     assert_eq!(response.status(), 422);
     let body = error_body(response).await;
     assert_eq!(body["error"]["code"], "invalid_body");
-    assert!(body["error"]["message"].as_str().unwrap().contains("password"));
+    assert!(body["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("password"));
 }
 
 #[tokio::test]
@@ -75,7 +82,12 @@ async fn a_method_mismatch_is_a_json_405() {
     let body = error_body(response).await;
     assert_eq!(body["error"]["code"], "method_not_allowed");
 
-    let response = app.client.delete(app.url("/api/spaces")).send().await.unwrap();
+    let response = app
+        .client
+        .delete(app.url("/api/spaces"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status(), 405);
     error_body(response).await;
 }

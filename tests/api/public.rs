@@ -7,8 +7,14 @@ use tests::{TestApp, TestAppOptions};
 async fn an_empty_database_lists_nothing() {
     let app = TestApp::spawn().await;
     assert!(app.get_json::<Vec<Space>>("/api/spaces").await.is_empty());
-    assert!(app.get_json::<Vec<MentorProfile>>("/api/mentors").await.is_empty());
-    assert!(app.get_json::<Vec<EventSummary>>("/api/events").await.is_empty());
+    assert!(app
+        .get_json::<Vec<MentorProfile>>("/api/mentors")
+        .await
+        .is_empty());
+    assert!(app
+        .get_json::<Vec<EventSummary>>("/api/events")
+        .await
+        .is_empty());
 }
 
 #[tokio::test]
@@ -22,7 +28,9 @@ async fn demo_data_has_a_lounge_two_mentors_and_an_upcoming_event() {
 
     let mentors: Vec<MentorProfile> = app.get_json("/api/mentors").await;
     assert_eq!(mentors.len(), 2);
-    assert!(mentors.iter().all(|m| !m.topics.is_empty() && !m.languages.is_empty()));
+    assert!(mentors
+        .iter()
+        .all(|m| !m.topics.is_empty() && !m.languages.is_empty()));
 
     let events: Vec<EventSummary> = app.get_json("/api/events").await;
     assert_eq!(events.len(), 1);
@@ -33,7 +41,10 @@ async fn demo_data_has_a_lounge_two_mentors_and_an_upcoming_event() {
     assert_eq!(event.seats_left, event.capacity);
     // Times carry the agency zone's offset (America/New_York: -05:00 or -04:00).
     let offset = event.start.offset().local_minus_utc();
-    assert!(offset == -5 * 3600 || offset == -4 * 3600, "offset {offset}");
+    assert!(
+        offset == -5 * 3600 || offset == -4 * 3600,
+        "offset {offset}"
+    );
 
     let login_file = std::fs::read_to_string(app.data_dir.path().join("demo-staff-login.txt"))
         .expect("the demo login is written down");

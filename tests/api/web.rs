@@ -9,7 +9,11 @@ async fn app_with_fake_dist() -> (TestApp, tempfile::TempDir) {
         "<!doctype html><html lang=\"en\"><title>Peer Lounge</title><div id=\"app-shell\"></div></html>",
     )
     .unwrap();
-    std::fs::write(dist.path().join("frontend-0123456789abcdef.js"), "export {};").unwrap();
+    std::fs::write(
+        dist.path().join("frontend-0123456789abcdef.js"),
+        "export {};",
+    )
+    .unwrap();
     let app = TestApp::spawn_with(
         TestAppOptions::default()
             .set("PEERLOUNGE_STATIC_DIR", dist.path().to_string_lossy())
@@ -26,7 +30,10 @@ async fn every_response_carries_the_security_headers() {
         let response = app.get(path).await;
         let headers = response.headers();
         let csp = headers["content-security-policy"].to_str().unwrap();
-        assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval'"), "{path}: {csp}");
+        assert!(
+            csp.contains("script-src 'self' 'wasm-unsafe-eval'"),
+            "{path}: {csp}"
+        );
         assert!(!csp.contains("unsafe-inline"), "{path}: {csp}");
         assert!(
             csp.contains("frame-ancestors 'self' https://agency.example.org"),
@@ -44,7 +51,10 @@ async fn client_side_routes_get_the_app_shell_and_missing_files_a_404() {
         let response = app.get(path).await;
         assert_eq!(response.status(), 200, "{path}");
         assert_eq!(response.headers()["cache-control"], "no-cache", "{path}");
-        assert!(response.text().await.unwrap().contains("app-shell"), "{path}");
+        assert!(
+            response.text().await.unwrap().contains("app-shell"),
+            "{path}"
+        );
     }
     assert_eq!(app.get("/missing-0123456789abcdef.js").await.status(), 404);
 }

@@ -30,7 +30,9 @@ impl ChromeDriver {
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
-            .unwrap_or_else(|e| panic!("cannot start {binary}: {e} (apt-get install chromium-driver)"));
+            .unwrap_or_else(|e| {
+                panic!("cannot start {binary}: {e} (apt-get install chromium-driver)")
+            });
         let url = format!("http://127.0.0.1:{port}");
         let deadline = Instant::now() + Duration::from_secs(20);
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
@@ -153,7 +155,12 @@ async fn young_people_can_browse_mentors_and_events_from_the_database() {
         .unwrap();
     wait_for_text(&client, "main", "Jordan").await;
     wait_for_text(&client, "main", "Amani").await;
-    assert!(client.current_url().await.unwrap().path().ends_with("/mentors"));
+    assert!(client
+        .current_url()
+        .await
+        .unwrap()
+        .path()
+        .ends_with("/mentors"));
 
     // A deep link loads the app shell and its route directly.
     client.goto(&app.url("/events")).await.unwrap();

@@ -72,7 +72,11 @@ impl TestApp {
             ),
             (
                 "PEERLOUNGE_STATIC_DIR".to_owned(),
-                data_dir.path().join("no-frontend").to_string_lossy().into_owned(),
+                data_dir
+                    .path()
+                    .join("no-frontend")
+                    .to_string_lossy()
+                    .into_owned(),
             ),
             ("PEERLOUNGE_LOG".to_owned(), "error".to_owned()),
         ]);
@@ -121,7 +125,10 @@ impl TestApp {
             "GET {path} answered {}",
             response.status()
         );
-        response.json().await.expect("a JSON body of the expected shape")
+        response
+            .json()
+            .await
+            .expect("a JSON body of the expected shape")
     }
 
     pub async fn post_json(&self, path: &str, body: &impl Serialize) -> reqwest::Response {
@@ -186,7 +193,10 @@ struct TestDatabase {
 
 impl TestDatabase {
     async fn create(data_dir: &TempDir) -> Self {
-        match std::env::var("TEST_DATABASE_URL").ok().filter(|v| !v.is_empty()) {
+        match std::env::var("TEST_DATABASE_URL")
+            .ok()
+            .filter(|v| !v.is_empty())
+        {
             None => Self {
                 url: format!(
                     "sqlite://{}?mode=rwc",
@@ -269,6 +279,9 @@ mod tests {
             replace_database_name("postgres://u:p@h/db?sslmode=disable", "t2"),
             "postgres://u:p@h/t2?sslmode=disable"
         );
-        assert_eq!(replace_database_name("postgres://h", "t3"), "postgres://h/t3");
+        assert_eq!(
+            replace_database_name("postgres://h", "t3"),
+            "postgres://h/t3"
+        );
     }
 }

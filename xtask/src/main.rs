@@ -52,7 +52,16 @@ fn run() -> Result<()> {
     build_frontend(&tools)?;
     step("Starting Peer Lounge (Ctrl-C stops it)");
     let mut command = cargo();
-    command.args(["run", "--release", "-p", "backend", "--bin", "peer-lounge", "--", "serve"]);
+    command.args([
+        "run",
+        "--release",
+        "-p",
+        "backend",
+        "--bin",
+        "peer-lounge",
+        "--",
+        "serve",
+    ]);
     for (name, default) in [
         ("PEERLOUNGE_DEMO", "1"),
         ("PEERLOUNGE_STATIC_DIR", "frontend/dist"),
@@ -76,12 +85,26 @@ fn test() -> Result<()> {
 
     step("Lints (clippy, native crates)");
     status(cargo().args([
-        "clippy", "--workspace", "--exclude", "frontend", "--all-targets", "--", "-D", "warnings",
+        "clippy",
+        "--workspace",
+        "--exclude",
+        "frontend",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
     ]))?;
     step("Lints (clippy, the widget for wasm32)");
     status(cargo().args([
-        "clippy", "-p", "frontend", "--target", "wasm32-unknown-unknown", "--all-targets", "--",
-        "-D", "warnings",
+        "clippy",
+        "-p",
+        "frontend",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
     ]))?;
 
     build_frontend(&tools)?;
@@ -158,16 +181,23 @@ impl Tools {
             bin_dirs: vec![npm_bin.clone(), cargo_bin.clone()],
         };
 
-        let installed_targets = output(Command::new("rustup").args(["target", "list", "--installed"]))
-            .unwrap_or_default();
-        if !installed_targets.lines().any(|t| t.trim() == "wasm32-unknown-unknown") {
+        let installed_targets =
+            output(Command::new("rustup").args(["target", "list", "--installed"]))
+                .unwrap_or_default();
+        if !installed_targets
+            .lines()
+            .any(|t| t.trim() == "wasm32-unknown-unknown")
+        {
             step("Adding the wasm32-unknown-unknown target");
             status(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
         }
 
-        let trunk_pins = std::fs::read_to_string(root.join("Trunk.toml")).context("reading Trunk.toml")?;
-        let bindgen_pin = toml_string(&trunk_pins, "wasm_bindgen").context("Trunk.toml [tools] wasm_bindgen")?;
-        let wasm_opt_pin = toml_string(&trunk_pins, "wasm_opt").context("Trunk.toml [tools] wasm_opt")?;
+        let trunk_pins =
+            std::fs::read_to_string(root.join("Trunk.toml")).context("reading Trunk.toml")?;
+        let bindgen_pin =
+            toml_string(&trunk_pins, "wasm_bindgen").context("Trunk.toml [tools] wasm_bindgen")?;
+        let wasm_opt_pin =
+            toml_string(&trunk_pins, "wasm_opt").context("Trunk.toml [tools] wasm_opt")?;
         let locked_bindgen = locked_version(&root, "wasm-bindgen")?;
         if bindgen_pin != locked_bindgen {
             bail!(
@@ -177,21 +207,40 @@ impl Tools {
 
         let trunk = cargo_bin.join("trunk");
         if !version_matches(&trunk, &format!("trunk {TRUNK_VERSION}")) {
-            step(&format!("Installing trunk {TRUNK_VERSION} (about 17 minutes, once)"));
-            status(cargo().args(["install", "trunk", "--version", TRUNK_VERSION, "--locked", "--force"]))?;
+            step(&format!(
+                "Installing trunk {TRUNK_VERSION} (about 17 minutes, once)"
+            ));
+            status(cargo().args([
+                "install",
+                "trunk",
+                "--version",
+                TRUNK_VERSION,
+                "--locked",
+                "--force",
+            ]))?;
         }
 
         let bindgen = cargo_bin.join("wasm-bindgen");
         if !version_matches(&bindgen, &format!("wasm-bindgen {locked_bindgen}")) {
-            step(&format!("Installing wasm-bindgen-cli {locked_bindgen} (about 4 minutes, once)"));
+            step(&format!(
+                "Installing wasm-bindgen-cli {locked_bindgen} (about 4 minutes, once)"
+            ));
             // Not --locked: its lock file names a crate version the registry mirror lacks.
-            status(cargo().args(["install", "wasm-bindgen-cli", "--version", &locked_bindgen, "--force"]))?;
+            status(cargo().args([
+                "install",
+                "wasm-bindgen-cli",
+                "--version",
+                &locked_bindgen,
+                "--force",
+            ]))?;
         }
 
         let wasm_opt = npm_bin.join("wasm-opt");
         let binaryen_version = wasm_opt_pin.trim_start_matches("version_");
         if !version_matches(&wasm_opt, &format!("version {binaryen_version}")) {
-            step(&format!("Installing wasm-opt (npm binaryen@{BINARYEN_NPM_VERSION})"));
+            step(&format!(
+                "Installing wasm-opt (npm binaryen@{BINARYEN_NPM_VERSION})"
+            ));
             if !BINARYEN_NPM_VERSION.starts_with(binaryen_version) {
                 bail!("Trunk.toml pins wasm_opt = \"{wasm_opt_pin}\" but the xtask installs binaryen {BINARYEN_NPM_VERSION}");
             }
@@ -209,7 +258,11 @@ impl Tools {
 
     fn path(&self) -> OsString {
         let existing = env::var_os("PATH").unwrap_or_default();
-        let dirs = self.bin_dirs.iter().cloned().chain(env::split_paths(&existing));
+        let dirs = self
+            .bin_dirs
+            .iter()
+            .cloned()
+            .chain(env::split_paths(&existing));
         env::join_paths(dirs).unwrap_or(existing)
     }
 }
@@ -235,7 +288,8 @@ fn build_frontend(tools: &Tools) -> Result<()> {
 
 fn externalize_inline_scripts(dist: &Path) -> Result<()> {
     let index_path = dist.join("index.html");
-    let mut html = std::fs::read_to_string(&index_path).context("reading frontend/dist/index.html")?;
+    let mut html =
+        std::fs::read_to_string(&index_path).context("reading frontend/dist/index.html")?;
     while let Some(start) = html.find("<script type=\"module\">") {
         let body_start = start + "<script type=\"module\">".len();
         let body_len = html[body_start..]

@@ -32,7 +32,11 @@ impl MigrationTrait for Migration {
                     .table(StaffRoles::Table)
                     .col(big_integer(StaffRoles::UserId))
                     .col(string_len(StaffRoles::Role, 20))
-                    .primary_key(Index::create().col(StaffRoles::UserId).col(StaffRoles::Role))
+                    .primary_key(
+                        Index::create()
+                            .col(StaffRoles::UserId)
+                            .col(StaffRoles::Role),
+                    )
                     .foreign_key(
                         ForeignKey::create()
                             .from(StaffRoles::Table, StaffRoles::UserId)

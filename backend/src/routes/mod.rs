@@ -1,11 +1,7 @@
 //! The HTTP API: each module exports `router()`; all are nested under `/api` here, and
 //! every route lands in the generated OpenAPI document.
 
-use axum::{
-    http::StatusCode,
-    routing::get,
-    Json, Router,
-};
+use axum::{http::StatusCode, routing::get, Json, Router};
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 

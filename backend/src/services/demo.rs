@@ -83,7 +83,9 @@ pub async fn seed_if_empty(
     .insert(&tx)
     .await?;
 
-    let screening_valid_until = (now + Duration::days(365)).with_timezone(&zone).date_naive();
+    let screening_valid_until = (now + Duration::days(365))
+        .with_timezone(&zone)
+        .date_naive();
     let demo_mentors = [
         DemoMentor {
             email: "jordan@demo.peerlounge.invalid",
@@ -111,9 +113,11 @@ pub async fn seed_if_empty(
     // Next week's game night, 6–8 pm in the agency's zone.
     let next_week = (now + Duration::days(7)).with_timezone(&zone).date_naive();
     let evening = |hour| {
-        zone.from_local_datetime(&next_week.and_time(NaiveTime::from_hms_opt(hour, 0, 0).unwrap_or_default()))
-            .earliest()
-            .map(|t| t.with_timezone(&Utc))
+        zone.from_local_datetime(
+            &next_week.and_time(NaiveTime::from_hms_opt(hour, 0, 0).unwrap_or_default()),
+        )
+        .earliest()
+        .map(|t| t.with_timezone(&Utc))
     };
     let (Some(starts_at), Some(ends_at)) = (evening(18), evening(20)) else {
         anyhow::bail!("no 6 pm on {} in {zone}", next_week.weekday());

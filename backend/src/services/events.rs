@@ -4,9 +4,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use sea_orm::{
-    ColumnTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, QuerySelect,
-};
+use sea_orm::{ColumnTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, QuerySelect};
 use shared::{BookingStatus, EventSummary};
 
 use crate::{
@@ -21,7 +19,11 @@ struct SeatsTaken {
 }
 
 /// Events that have not ended yet, soonest first, with the seats still free.
-pub async fn list_upcoming(db: &Db, now: DateTime<Utc>, zone: Tz) -> anyhow::Result<Vec<EventSummary>> {
+pub async fn list_upcoming(
+    db: &Db,
+    now: DateTime<Utc>,
+    zone: Tz,
+) -> anyhow::Result<Vec<EventSummary>> {
     let upcoming = events::Entity::find()
         .filter(events::Column::EndsAt.gt(now))
         .find_also_related(spaces::Entity)

@@ -14,7 +14,11 @@ use crate::{
 
 /// Published mentors whose screening/training is current today (agency zone). Never an
 /// email, phone number or surname: those are not in the profile at all.
-pub async fn list_public(db: &Db, now: DateTime<Utc>, zone: Tz) -> anyhow::Result<Vec<MentorProfile>> {
+pub async fn list_public(
+    db: &Db,
+    now: DateTime<Utc>,
+    zone: Tz,
+) -> anyhow::Result<Vec<MentorProfile>> {
     let today = now.with_timezone(&zone).date_naive();
     let listed = mentors::Entity::find()
         .filter(mentors::Column::Published.eq(true))
@@ -34,7 +38,10 @@ pub async fn list_public(db: &Db, now: DateTime<Utc>, zone: Tz) -> anyhow::Resul
         .await?
     {
         if let Some(topic) = topic {
-            topics_by_mentor.entry(link.mentor_id).or_default().push(topic.name);
+            topics_by_mentor
+                .entry(link.mentor_id)
+                .or_default()
+                .push(topic.name);
         }
     }
 

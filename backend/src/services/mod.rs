@@ -1,10 +1,10 @@
 //! Business rules and transactions. Handlers call these; nothing else knows the rules.
 
+pub mod auth;
 pub mod demo;
 pub mod events;
 pub mod mentors;
 pub mod passwords;
 pub mod spaces;
-pub mod auth;
-pub mod tokens;
 pub mod staff;
+pub mod tokens;

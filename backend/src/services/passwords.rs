@@ -68,7 +68,9 @@ mod tests {
         let second = hash("correct horse battery".into()).await.unwrap();
         assert!(first.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
         assert_ne!(first, second, "each hash has its own salt");
-        assert!(verify("correct horse battery".into(), first.clone()).await.unwrap());
+        assert!(verify("correct horse battery".into(), first.clone())
+            .await
+            .unwrap());
         assert!(!verify("wrong horse battery".into(), first).await.unwrap());
     }
 }
