@@ -13,7 +13,7 @@ use chrono_tz::Tz;
 use shared::Email;
 
 /// What operators set. Names are fixed: operators and other tools rely on them.
-pub const VARIABLES: [&str; 14] = [
+pub const VARIABLES: [&str; 15] = [
     "PEERLOUNGE_BIND",
     "PEERLOUNGE_DATABASE_URL",
     "PEERLOUNGE_PUBLIC_URL",
@@ -26,6 +26,7 @@ pub const VARIABLES: [&str; 14] = [
     "PEERLOUNGE_ADMIN_PASSWORD",
     "PEERLOUNGE_STATIC_DIR",
     "PEERLOUNGE_FRAME_ANCESTORS",
+    "PEERLOUNGE_ALLOWED_ORIGINS",
     "PEERLOUNGE_SQLITE_SYNCHRONOUS",
     "PEERLOUNGE_LOG",
 ];
@@ -50,6 +51,8 @@ pub struct Config {
     pub static_dir: PathBuf,
     /// Origins allowed to embed the widget in a frame, besides our own.
     pub frame_ancestors: Vec<String>,
+    /// Origins, besides our own, whose pages may send state-changing API requests.
+    pub allowed_origins: Vec<String>,
     pub sqlite_synchronous: SqliteSynchronous,
     pub log_filter: String,
 }
@@ -254,23 +257,14 @@ impl Config {
 
         let static_dir = PathBuf::from(get("PEERLOUNGE_STATIC_DIR").unwrap_or("frontend/dist"));
 
-        let frame_ancestors = match get("PEERLOUNGE_FRAME_ANCESTORS") {
-            Some(raw) => raw
-                .split([',', ' '])
-                .filter(|origin| !origin.is_empty())
-                .map(|origin| {
-                    if is_origin(origin) {
-                        Ok(origin.trim_end_matches('/').to_owned())
-                    } else {
-                        Err(error(
-                            "PEERLOUNGE_FRAME_ANCESTORS",
-                            format!("`{origin}` is not an origin like https://agency.example.org"),
-                        ))
-                    }
-                })
-                .collect::<Result<_, _>>()?,
-            None => Vec::new(),
-        };
+        let frame_ancestors = origin_list(
+            get("PEERLOUNGE_FRAME_ANCESTORS"),
+            "PEERLOUNGE_FRAME_ANCESTORS",
+        )?;
+        let allowed_origins = origin_list(
+            get("PEERLOUNGE_ALLOWED_ORIGINS"),
+            "PEERLOUNGE_ALLOWED_ORIGINS",
+        )?;
 
         let sqlite_synchronous = match get("PEERLOUNGE_SQLITE_SYNCHRONOUS") {
             Some(raw) => match raw.to_ascii_lowercase().as_str() {
@@ -302,6 +296,7 @@ impl Config {
             admin,
             static_dir,
             frame_ancestors,
+            allowed_origins,
             sqlite_synchronous,
             log_filter,
         })
@@ -313,6 +308,15 @@ impl Config {
 
     pub fn is_sqlite(&self) -> bool {
         self.database_url.starts_with("sqlite:")
+    }
+
+    /// `scheme://host[:port]` of the public URL: what browsers send as our `Origin`.
+    pub fn public_origin(&self) -> &str {
+        let after_scheme = self.public_url.find("://").map_or(0, |i| i + 3);
+        match self.public_url[after_scheme..].find('/') {
+            Some(slash) => &self.public_url[..after_scheme + slash],
+            None => &self.public_url,
+        }
     }
 
     /// Cookies get `Secure` whenever the public URL is https.
@@ -334,6 +338,24 @@ fn parse_flag(raw: &str) -> Option<bool> {
         "0" | "false" | "no" | "off" => Some(false),
         _ => None,
     }
+}
+
+/// A comma- or space-separated list of origins like `https://agency.example.org`.
+fn origin_list(raw: Option<&str>, variable: &str) -> Result<Vec<String>, ConfigError> {
+    raw.unwrap_or_default()
+        .split([',', ' '])
+        .filter(|origin| !origin.is_empty())
+        .map(|origin| {
+            if is_origin(origin) {
+                Ok(origin.trim_end_matches('/').to_owned())
+            } else {
+                Err(error(
+                    variable,
+                    format!("`{origin}` is not an origin like https://agency.example.org"),
+                ))
+            }
+        })
+        .collect()
 }
 
 fn is_origin(raw: &str) -> bool {
@@ -423,6 +445,10 @@ mod tests {
             ("PEERLOUNGE_MAIL_FROM", "not an address"),
             ("PEERLOUNGE_DEMO", "maybe"),
             ("PEERLOUNGE_FRAME_ANCESTORS", "agency.example.org"),
+            (
+                "PEERLOUNGE_ALLOWED_ORIGINS",
+                "https://agency.example.org/path",
+            ),
             ("PEERLOUNGE_SQLITE_SYNCHRONOUS", "OFF"),
         ] {
             let err = config(&[(variable, value)]).unwrap_err();
@@ -460,6 +486,19 @@ mod tests {
         ])
         .unwrap();
         assert!(!format!("{ok:?}").contains("passphrase"));
+    }
+
+    #[test]
+    fn the_public_origin_drops_any_path() {
+        let with_path = config(&[(
+            "PEERLOUNGE_PUBLIC_URL",
+            "https://agency.example.org/lounge/",
+        )])
+        .unwrap();
+        assert_eq!(with_path.public_url, "https://agency.example.org/lounge");
+        assert_eq!(with_path.public_origin(), "https://agency.example.org");
+        let bare = config(&[("PEERLOUNGE_PUBLIC_URL", "http://127.0.0.1:8080")]).unwrap();
+        assert_eq!(bare.public_origin(), "http://127.0.0.1:8080");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The Peer Lounge server: the public booking API the widget talks to, the staff console
 //! API, and the static widget itself.
 
+pub mod authz;
 pub mod config;
 pub mod db;
 pub mod entities;

@@ -62,7 +62,10 @@ impl Application {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
-        axum::serve(self.listener, self.router)
+        let service = self
+            .router
+            .into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, service)
             .with_graceful_shutdown(shutdown)
             .await?;
         self.db.close().await;
@@ -109,8 +112,12 @@ pub fn router(state: AppState) -> Router {
         .fallback_service(ServeDir::new(frontend.dir()).fallback(spa_fallback))
         .layer(middleware::from_fn(web::cache_headers));
 
+    let api = routes::api_router().layer(middleware::from_fn_with_state(
+        state.config.clone(),
+        web::reject_foreign_origins,
+    ));
     Router::new()
-        .nest("/api", routes::api_router())
+        .nest("/api", api)
         // `nest` leaves the bare prefix with a trailing slash to the outer router.
         .route("/api/", any(routes::not_found))
         .with_state(state)

@@ -156,3 +156,44 @@ mod tests {
         assert!(csp.ends_with("frame-ancestors 'self' https://agency.example.org"));
     }
 }
+
+/// Cross-site request forgery guard: a state-changing API request that says it comes from
+/// a page of another origin is refused (403). Our own origin is the public URL's, or the
+/// one the browser addressed (its `Host`), plus the configured allowed origins. Requests
+/// without an `Origin` header (curl, servers) are not browsers' cross-site requests.
+pub async fn reject_foreign_origins(
+    axum::extract::State(config): axum::extract::State<std::sync::Arc<crate::config::Config>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let safe_method = matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    );
+    if safe_method {
+        return next.run(request).await;
+    }
+    let Some(origin) = request.headers().get(header::ORIGIN) else {
+        return next.run(request).await;
+    };
+    let origin = origin.to_str().unwrap_or("null").trim_end_matches('/');
+    let host = request
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or_default();
+    let same_host = origin.split_once("://").is_some_and(|(scheme, authority)| {
+        matches!(scheme, "http" | "https") && !host.is_empty() && authority == host
+    });
+    let allowed = same_host
+        || origin == config.public_origin()
+        || config.allowed_origins.iter().any(|o| o == origin);
+    if allowed {
+        next.run(request).await
+    } else {
+        crate::error::AppError::forbidden(
+            "This request came from a page Peer Lounge does not trust.",
+        )
+        .into_response()
+    }
+}

@@ -6,4 +6,5 @@ mod config;
 mod errors;
 mod health;
 mod public;
+mod staff;
 mod web;

@@ -91,11 +91,7 @@ impl TestApp {
         let server = tokio::spawn(app.run_until(async {
             let _ = stopped.await;
         }));
-        let client = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .cookie_store(true)
-            .build()
-            .expect("an HTTP client");
+        let client = new_client();
         Self {
             address,
             client,
@@ -151,6 +147,53 @@ impl TestApp {
             .expect("the request reaches the server")
     }
 
+    /// A separate browser-like client (own cookies), signed in as this staff member.
+    pub async fn signed_in_client(&self, email: &str, password: &str) -> reqwest::Client {
+        let client = new_client();
+        let response = client
+            .post(self.url("/api/auth/login"))
+            .json(&serde_json::json!({"email": email, "password": password}))
+            .send()
+            .await
+            .expect("the request reaches the server");
+        assert_eq!(response.status(), 200, "signing in as {email}");
+        client
+    }
+
+    /// Creates a staff account directly in the database, with a password.
+    pub async fn create_staff(&self, email: &str, password: &str, roles: &[shared::Role]) -> i64 {
+        let db = self.db().await;
+        let hash = backend::services::passwords::hash(password.to_owned())
+            .await
+            .unwrap();
+        let tx = db.begin_write().await.unwrap();
+        let user = backend::services::staff::insert(
+            &tx,
+            backend::services::staff::NewStaffUser {
+                email: &shared::Email::parse(email).unwrap(),
+                display_name: email.split('@').next().unwrap_or(email),
+                password_hash: Some(hash),
+                roles,
+            },
+            chrono::Utc::now(),
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        db.close().await;
+        user.id
+    }
+
+    /// A connection of the test's own to the app's database.
+    pub async fn db(&self) -> backend::db::Db {
+        backend::db::Db::connect(
+            &self.database.url,
+            backend::config::SqliteSynchronous::Normal,
+        )
+        .await
+        .expect("the test database")
+    }
+
     pub fn database_url(&self) -> &str {
         &self.database.url
     }
@@ -182,6 +225,15 @@ impl Drop for TestApp {
             server.abort();
         }
     }
+}
+
+/// Like a browser: keeps cookies, does not follow redirects.
+pub fn new_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .build()
+        .expect("an HTTP client")
 }
 
 /// A database only this test uses, removed afterwards.

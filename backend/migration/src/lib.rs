@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261123_000001_create_core_tables;
 mod m20261123_000002_create_staff_sessions;
+mod m20261123_000003_create_audit_log_and_login_failures;
 
 pub struct Migrator;
 
@@ -14,6 +15,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261123_000001_create_core_tables::Migration),
             Box::new(m20261123_000002_create_staff_sessions::Migration),
+            Box::new(m20261123_000003_create_audit_log_and_login_failures::Migration),
         ]
     }
 }

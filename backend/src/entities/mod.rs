@@ -1,8 +1,10 @@
 //! sea-orm entities, one per table, in the generated style: columns only, no rules.
 
+pub mod audit_log;
 pub mod booking_status_changes;
 pub mod bookings;
 pub mod events;
+pub mod login_failures;
 pub mod mentor_languages;
 pub mod mentor_topics;
 pub mod mentors;

@@ -1,29 +1,31 @@
-//! Staff sign-in, sign-out and "who am I".
+//! Staff sign-in, sign-out, "who am I" and password change.
+
+use std::net::SocketAddr;
 
 use axum::{
-    extract::{FromRequestParts, State},
-    http::{header, request::Parts, HeaderMap, HeaderValue, StatusCode},
+    extract::{ConnectInfo, State},
+    http::{header, HeaderMap, HeaderValue, StatusCode},
     response::{IntoResponse, Response},
     Json,
 };
 use chrono::Utc;
-use shared::{LoginRequest, StaffUser};
+use shared::{ChangePassword, LoginRequest, StaffUser};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::{
-    error::{AppError, AppResult},
+    authz::{session_token, Staff, SESSION_COOKIE},
+    error::AppResult,
     extract::ApiJson,
     services::{self, auth::ABSOLUTE_LIFETIME},
     state::AppState,
 };
-
-pub const SESSION_COOKIE: &str = "peerlounge_session";
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(login))
         .routes(routes!(logout))
         .routes(routes!(me))
+        .routes(routes!(change_password))
 }
 
 /// Signs a staff member in and sets the session cookie.
@@ -34,14 +36,16 @@ pub fn router() -> OpenApiRouter<AppState> {
     request_body = LoginRequest,
     responses(
         (status = 200, body = StaffUser),
-        (status = 401, description = "Wrong email or password", body = shared::ApiErrorBody)
+        (status = 401, description = "Wrong email or password", body = shared::ApiErrorBody),
+        (status = 429, description = "Too many failed attempts; see Retry-After", body = shared::ApiErrorBody)
     )
 )]
 pub async fn login(
     State(state): State<AppState>,
+    ConnectInfo(client): ConnectInfo<SocketAddr>,
     ApiJson(request): ApiJson<LoginRequest>,
 ) -> AppResult<Response> {
-    let signed_in = services::auth::login(&state.db, request, Utc::now()).await?;
+    let signed_in = services::auth::login(&state.db, request, client.ip(), Utc::now()).await?;
     let cookie = session_cookie(
         &signed_in.session_token,
         ABSOLUTE_LIFETIME.num_seconds(),
@@ -70,33 +74,35 @@ pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> AppRes
         (status = 401, description = "Not signed in", body = shared::ApiErrorBody)
     )
 )]
-pub async fn me(CurrentStaff(user): CurrentStaff) -> Json<StaffUser> {
-    Json(user)
+pub async fn me(staff: Staff) -> Json<StaffUser> {
+    Json(staff.user)
 }
 
-/// Extracts the signed-in staff member, or answers 401.
-pub struct CurrentStaff(pub StaffUser);
-
-impl FromRequestParts<AppState> for CurrentStaff {
-    type Rejection = AppError;
-
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
-        let token = session_token(&parts.headers).ok_or_else(AppError::unauthorized)?;
-        let user = services::auth::current_user(&state.db, token, Utc::now()).await?;
-        Ok(Self(user))
-    }
-}
-
-fn session_token(headers: &HeaderMap) -> Option<&str> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
-        .map(|(_, value)| value)
-        .filter(|value| !value.is_empty())
+/// Changes the signed-in staff member's password; their other sessions end.
+#[utoipa::path(
+    post,
+    path = "/auth/password",
+    tag = "auth",
+    request_body = ChangePassword,
+    responses(
+        (status = 204),
+        (status = 422, description = "Wrong current password, or a weak new one", body = shared::ApiErrorBody)
+    )
+)]
+pub async fn change_password(
+    State(state): State<AppState>,
+    staff: Staff,
+    ApiJson(request): ApiJson<ChangePassword>,
+) -> AppResult<StatusCode> {
+    services::auth::change_password(
+        &state.db,
+        staff.user.id,
+        &staff.session_token,
+        request,
+        Utc::now(),
+    )
+    .await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 fn session_cookie(token: &str, max_age_secs: i64, secure: bool) -> HeaderValue {

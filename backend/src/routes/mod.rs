@@ -7,6 +7,7 @@ use utoipa_axum::router::OpenApiRouter;
 
 use crate::{error::AppError, state::AppState};
 
+pub mod admin;
 pub mod auth;
 pub mod events;
 pub mod health;
@@ -29,6 +30,7 @@ pub fn api_router() -> Router<AppState> {
     let (router, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(health::router())
         .merge(auth::router())
+        .merge(admin::router())
         .merge(spaces::router())
         .merge(mentors::router())
         .merge(events::router())

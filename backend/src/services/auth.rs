@@ -1,16 +1,19 @@
 //! Staff sign-in: password check, database-backed sessions with idle and absolute expiry.
 
+use std::net::IpAddr;
+
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
+    QueryOrder, Set,
 };
-use shared::{Email, LoginRequest, Role, StaffUser};
+use shared::{ChangePassword, Email, LoginRequest, Role, StaffUser};
 
 use crate::{
     db::Db,
     entities::{staff_roles, staff_sessions, staff_users},
     error::{AppError, AppResult},
-    services::{passwords, tokens},
+    services::{audit, login_throttle, passwords, tokens},
 };
 
 /// A session ends after this long without a request...
@@ -40,15 +43,34 @@ fn wrong_credentials() -> AppError {
 }
 
 /// Checks the password and opens a fresh session (a new id at every sign-in).
-pub async fn login(db: &Db, request: LoginRequest, now: DateTime<Utc>) -> AppResult<SignedIn> {
-    let account = match Email::parse(&request.email) {
-        Ok(email) => {
+pub async fn login(
+    db: &Db,
+    request: LoginRequest,
+    client_ip: IpAddr,
+    now: DateTime<Utc>,
+) -> AppResult<SignedIn> {
+    let parsed_email = Email::parse(&request.email).ok();
+    // The key failures are counted under: the address as we store it, or what was typed.
+    let throttle_key = match &parsed_email {
+        Some(email) => email.as_str().to_owned(),
+        None => request
+            .email
+            .trim()
+            .chars()
+            .take(254)
+            .collect::<String>()
+            .to_lowercase(),
+    };
+    login_throttle::check(db, &throttle_key, client_ip, now).await?;
+
+    let account = match &parsed_email {
+        Some(email) => {
             staff_users::Entity::find()
                 .filter(staff_users::Column::Email.eq(email.as_str()))
                 .one(db.conn())
                 .await?
         }
-        Err(_) => None,
+        None => None,
     };
     let stored_hash = account
         .as_ref()
@@ -57,10 +79,14 @@ pub async fn login(db: &Db, request: LoginRequest, now: DateTime<Utc>) -> AppRes
     let password_ok = passwords::verify(request.password, stored_hash).await?;
     let user = match account {
         Some(user) if password_ok && !user.disabled && user.password_hash.is_some() => user,
-        _ => return Err(wrong_credentials()),
+        _ => {
+            login_throttle::record_failure(db.conn(), &throttle_key, client_ip, now).await?;
+            return Err(wrong_credentials());
+        }
     };
 
     let session_token = tokens::generate();
+    let tx = db.begin_write().await?;
     staff_sessions::ActiveModel {
         id_hash: Set(tokens::hash(&session_token)),
         user_id: Set(user.id),
@@ -68,12 +94,79 @@ pub async fn login(db: &Db, request: LoginRequest, now: DateTime<Utc>) -> AppRes
         last_seen_at: Set(now),
         expires_at: Set(now + ABSOLUTE_LIFETIME),
     }
-    .insert(db.conn())
+    .insert(&tx)
     .await?;
+    login_throttle::clear_account(&tx, &throttle_key).await?;
+    audit::record(&tx, Some(user.id), "auth.login", None, "Signed in", now).await?;
+    tx.commit().await?;
     Ok(SignedIn {
         user: to_staff_user(db, user).await?,
         session_token,
     })
+}
+
+/// Changes a signed-in staff member's own password and ends every other session of theirs.
+pub async fn change_password(
+    db: &Db,
+    user_id: i64,
+    current_session_token: &str,
+    request: ChangePassword,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    if let Err(problem) = passwords::check_policy(&request.new_password) {
+        return Err(AppError::invalid_field(
+            "new_password",
+            format!("The new password {problem}."),
+        ));
+    }
+    let user = staff_users::Entity::find_by_id(user_id)
+        .one(db.conn())
+        .await?
+        .ok_or_else(AppError::unauthorized)?;
+    let stored_hash = user
+        .password_hash
+        .clone()
+        .unwrap_or_else(|| DUMMY_HASH.to_owned());
+    if !passwords::verify(request.current_password, stored_hash).await? {
+        return Err(AppError::invalid_field(
+            "current_password",
+            "That isn't your current password.",
+        ));
+    }
+    let new_hash = passwords::hash(request.new_password).await?;
+    let tx = db.begin_write().await?;
+    let mut active = user.into_active_model();
+    active.password_hash = Set(Some(new_hash));
+    active.updated_at = Set(now);
+    active.update(&tx).await?;
+    staff_sessions::Entity::delete_many()
+        .filter(staff_sessions::Column::UserId.eq(user_id))
+        .filter(staff_sessions::Column::IdHash.ne(tokens::hash(current_session_token)))
+        .exec(&tx)
+        .await?;
+    audit::record(
+        &tx,
+        Some(user_id),
+        "auth.password_change",
+        Some(audit::Target {
+            kind: "staff_user",
+            id: user_id.to_string(),
+        }),
+        "Changed their password; other sessions ended",
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Ends every session of a staff member (account disabled, password changed by reset).
+pub async fn revoke_sessions(conn: &impl ConnectionTrait, user_id: i64) -> anyhow::Result<()> {
+    staff_sessions::Entity::delete_many()
+        .filter(staff_sessions::Column::UserId.eq(user_id))
+        .exec(conn)
+        .await?;
+    Ok(())
 }
 
 /// The staff member a session token belongs to, if the session is still valid.
@@ -108,7 +201,7 @@ pub async fn logout(db: &Db, token: &str) -> AppResult<()> {
     Ok(())
 }
 
-async fn to_staff_user(db: &Db, user: staff_users::Model) -> AppResult<StaffUser> {
+pub async fn to_staff_user(db: &Db, user: staff_users::Model) -> AppResult<StaffUser> {
     let roles = staff_roles::Entity::find()
         .filter(staff_roles::Column::UserId.eq(user.id))
         .order_by_asc(staff_roles::Column::Role)

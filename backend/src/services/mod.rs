@@ -1,8 +1,10 @@
 //! Business rules and transactions. Handlers call these; nothing else knows the rules.
 
+pub mod audit;
 pub mod auth;
 pub mod demo;
 pub mod events;
+pub mod login_throttle;
 pub mod mentors;
 pub mod passwords;
 pub mod spaces;
