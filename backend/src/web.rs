@@ -1,7 +1,10 @@
 //! Serving the built widget: hashed assets cached for a year, `index.html` for every
 //! other non-API path so client-side routes work, and the security headers on everything.
 
-use std::path::{Path, PathBuf};
+use std::{
+    path::{Path, PathBuf},
+    sync::Arc,
+};
 
 use axum::{
     body::Body,
@@ -10,6 +13,8 @@ use axum::{
     middleware::Next,
     response::{Html, IntoResponse, Response},
 };
+
+use crate::{config::Config, error::AppError};
 
 /// Loaded once at start; the widget's shell is tiny.
 #[derive(Clone)]
@@ -132,37 +137,12 @@ pub async fn security_headers(
     response
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn recognises_trunk_hashed_assets() {
-        assert!(is_hashed_asset("/frontend-3f2a9c0d1e4b5a67.js"));
-        assert!(is_hashed_asset("/frontend-3f2a9c0d1e4b5a67_bg.wasm"));
-        assert!(is_hashed_asset("/style-0123456789abcdef.css"));
-        assert!(!is_hashed_asset("/index.html"));
-        assert!(!is_hashed_asset("/frontend.js"));
-        assert!(!is_hashed_asset("/mentors"));
-        assert!(!is_hashed_asset("/api/health"));
-    }
-
-    #[test]
-    fn csp_allows_only_our_origin_and_the_configured_embedders() {
-        let csp = content_security_policy(&["https://agency.example.org".into()]);
-        let csp = csp.to_str().unwrap();
-        assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval';"));
-        assert!(!csp.contains("unsafe-inline"));
-        assert!(csp.ends_with("frame-ancestors 'self' https://agency.example.org"));
-    }
-}
-
 /// Cross-site request forgery guard: a state-changing API request that says it comes from
 /// a page of another origin is refused (403). Our own origin is the public URL's, or the
 /// one the browser addressed (its `Host`), plus the configured allowed origins. Requests
 /// without an `Origin` header (curl, servers) are not browsers' cross-site requests.
 pub async fn reject_foreign_origins(
-    axum::extract::State(config): axum::extract::State<std::sync::Arc<crate::config::Config>>,
+    axum::extract::State(config): axum::extract::State<Arc<Config>>,
     request: Request,
     next: Next,
 ) -> Response {
@@ -191,9 +171,32 @@ pub async fn reject_foreign_origins(
     if allowed {
         next.run(request).await
     } else {
-        crate::error::AppError::forbidden(
-            "This request came from a page Peer Lounge does not trust.",
-        )
-        .into_response()
+        AppError::forbidden("This request came from a page Peer Lounge does not trust.")
+            .into_response()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_trunk_hashed_assets() {
+        assert!(is_hashed_asset("/frontend-3f2a9c0d1e4b5a67.js"));
+        assert!(is_hashed_asset("/frontend-3f2a9c0d1e4b5a67_bg.wasm"));
+        assert!(is_hashed_asset("/style-0123456789abcdef.css"));
+        assert!(!is_hashed_asset("/index.html"));
+        assert!(!is_hashed_asset("/frontend.js"));
+        assert!(!is_hashed_asset("/mentors"));
+        assert!(!is_hashed_asset("/api/health"));
+    }
+
+    #[test]
+    fn csp_allows_only_our_origin_and_the_configured_embedders() {
+        let csp = content_security_policy(&["https://agency.example.org".into()]);
+        let csp = csp.to_str().unwrap();
+        assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval';"));
+        assert!(!csp.contains("unsafe-inline"));
+        assert!(csp.ends_with("frame-ancestors 'self' https://agency.example.org"));
     }
 }
