@@ -711,3 +711,22 @@ async fn the_audit_log_records_staff_actions_without_secrets_and_pages() {
         .unwrap();
     assert_eq!(bad_page.status(), 422);
 }
+
+#[tokio::test]
+async fn a_common_password_is_refused() {
+    let app = app_with_admin().await;
+    let admin = app.signed_in_client(ADMIN_EMAIL, PASSWORD).await;
+    let response = send(
+        &app,
+        &admin,
+        Method::POST,
+        "/api/auth/password",
+        Some(json!({"current_password": PASSWORD, "new_password": "Password1234"})),
+    )
+    .await;
+    assert_eq!(response.status(), 422);
+    let body: Value = response.json().await.unwrap();
+    let problem = body["error"]["fields"]["new_password"][0].as_str().unwrap();
+    assert!(problem.contains("common"), "{problem}");
+    assert_eq!(login_from(&app, &new_client(), ADMIN_EMAIL, PASSWORD).await.status(), 200);
+}

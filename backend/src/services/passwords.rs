@@ -15,7 +15,11 @@ fn hasher() -> Argon2<'static> {
     Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
 }
 
-/// Length rules; long passphrases are welcome.
+/// Shipped with the project: the common passwords long enough to pass the length rule.
+const COMMON_PASSWORDS: &str = include_str!("common-passwords.txt");
+
+/// Length rules, and no password everyone else uses too; long passphrases are welcome.
+/// The message completes "The password ...".
 pub fn check_policy(password: &str) -> Result<(), String> {
     let chars = password.chars().count();
     if chars < MIN_CHARS {
@@ -24,7 +28,23 @@ pub fn check_policy(password: &str) -> Result<(), String> {
     if chars > MAX_CHARS {
         return Err(format!("must be at most {MAX_CHARS} characters"));
     }
+    if is_common(password) {
+        return Err("is one of the most common passwords; please choose another".to_owned());
+    }
     Ok(())
+}
+
+fn is_common(password: &str) -> bool {
+    let lowered = password.to_lowercase();
+    let mut distinct = lowered.chars().collect::<Vec<_>>();
+    distinct.sort_unstable();
+    distinct.dedup();
+    // One or two characters repeated ("aaaaaaaaaaaa", "abababababab") is as weak as any.
+    distinct.len() <= 2
+        || COMMON_PASSWORDS
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .any(|common| common == lowered)
 }
 
 /// Hashes on a blocking thread: argon2 is deliberately slow.
@@ -58,8 +78,32 @@ mod tests {
     fn policy_wants_twelve_to_128_characters() {
         assert!(check_policy("elevenchars").is_err());
         assert!(check_policy("twelve chars").is_ok());
-        assert!(check_policy(&"x".repeat(64)).is_ok());
-        assert!(check_policy(&"x".repeat(129)).is_err());
+        assert!(check_policy(&"xy1".repeat(4)).is_ok());
+        assert!(check_policy(&"xyz".repeat(21)).is_ok());
+        assert!(check_policy(&"xyz".repeat(43)).is_err());
+    }
+
+    #[test]
+    fn policy_refuses_common_passwords_whatever_their_case() {
+        assert!(check_policy("password1234").is_err());
+        assert!(check_policy("Password1234").is_err());
+        assert!(check_policy("QWERTYUIOPAS").is_err());
+        assert!(check_policy("zzzzzzzzzzzzzzzz").is_err());
+        assert!(check_policy("abababababab").is_err());
+        assert!(check_policy("lounge chairs are comfy").is_ok());
+    }
+
+    #[test]
+    fn the_shipped_list_only_holds_passwords_the_length_rule_would_let_through() {
+        let entries: Vec<&str> = COMMON_PASSWORDS
+            .lines()
+            .filter(|line| !line.starts_with('#') && !line.is_empty())
+            .collect();
+        assert!(entries.len() >= 90);
+        for entry in entries {
+            assert!(entry.chars().count() >= MIN_CHARS, "{entry:?} is shorter than the minimum");
+            assert_eq!(entry, entry.to_lowercase(), "{entry:?} must be lower case");
+        }
     }
 
     #[tokio::test]
