@@ -1,0 +1,181 @@
+//! Talking to the Peer Lounge API: one typed `request` over the browser's `fetch`, and a
+//! module per resource. Built on `web-sys` + `serde-wasm-bindgen` rather than an HTTP
+//! crate so the download stays small (no `serde_json` in the wasm).
+
+pub mod auth;
+pub mod events;
+pub mod health;
+pub mod mentors;
+pub mod spaces;
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use shared::{ApiError, ApiErrorBody, FieldErrors};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Headers, Request, RequestCredentials, RequestInit, Response};
+
+/// Why a request did not give us what we asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ApiFailure {
+    /// No answer at all: offline, the server is down, or the browser blocked the request.
+    Network,
+    /// The server answered with its error body.
+    Api { status: u16, error: ApiError },
+    /// An answer we can't read (such as a proxy's HTML error page), or, without a
+    /// status, a request the browser would not even let us build.
+    Unexpected { status: Option<u16> },
+}
+
+impl ApiFailure {
+    /// A sentence to show to people. The server's messages are written for people;
+    /// our own fallbacks say what to do next.
+    pub fn message(&self) -> &str {
+        match self {
+            Self::Api { error, .. } => &error.message,
+            Self::Network => {
+                "We can't reach Peer Lounge right now. Check your connection and try again."
+            }
+            Self::Unexpected { .. } => "Something went wrong on our side. Please try again soon.",
+        }
+    }
+
+    /// Problems with single fields of a form, when the server pointed them out.
+    pub fn field_errors(&self) -> Option<&FieldErrors> {
+        match self {
+            Self::Api { error, .. } => error.fields.as_ref(),
+            _ => None,
+        }
+    }
+
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Self::Network => None,
+            Self::Api { status, .. } => Some(*status),
+            Self::Unexpected { status } => *status,
+        }
+    }
+
+    pub fn is_unauthorized(&self) -> bool {
+        self.status() == Some(401)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Post,
+    Put,
+    Patch,
+    Delete,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Get => "GET",
+            Self::Post => "POST",
+            Self::Put => "PUT",
+            Self::Patch => "PATCH",
+            Self::Delete => "DELETE",
+        }
+    }
+}
+
+/// Sends `body` (if any) as JSON to `path` on our own origin and reads the JSON answer.
+///
+/// A `204 No Content` answer deserialises from `undefined`, so ask for `T = ()`.
+pub async fn request<B, T>(method: Method, path: &str, body: Option<&B>) -> Result<T, ApiFailure>
+where
+    B: Serialize + ?Sized,
+    T: DeserializeOwned,
+{
+    // Only the (de)serialising is generic: the fetch itself is compiled once, which
+    // keeps the wasm small however many resources we add.
+    let body = match body {
+        Some(body) => Some(to_json(body).ok_or(ApiFailure::Unexpected { status: None })?),
+        None => None,
+    };
+    let (status, value) = send(method, path, body).await?;
+    serde_wasm_bindgen::from_value(value).map_err(|_| unexpected(status))
+}
+
+/// `GET path`, the common case.
+pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiFailure> {
+    request::<(), T>(Method::Get, path, None).await
+}
+
+fn to_json<B: Serialize + ?Sized>(body: &B) -> Option<js_sys::JsString> {
+    // `json_compatible` turns maps into plain objects, which `JSON.stringify` needs.
+    let value = body
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .ok()?;
+    js_sys::JSON::stringify(&value).ok()
+}
+
+/// Fetches `path` and returns the status with the parsed JSON body of a success.
+async fn send(
+    method: Method,
+    path: &str,
+    body: Option<js_sys::JsString>,
+) -> Result<(u16, JsValue), ApiFailure> {
+    let request =
+        build_request(method, path, body).ok_or(ApiFailure::Unexpected { status: None })?;
+    let window = web_sys::window().ok_or(ApiFailure::Unexpected { status: None })?;
+    let response: Response = JsFuture::from(window.fetch_with_request(&request))
+        .await
+        .and_then(JsCast::dyn_into)
+        .map_err(|_| ApiFailure::Network)?;
+    let status = response.status();
+
+    if !response.ok() {
+        let text = read_text(&response).await.unwrap_or_default();
+        return Err(failure_from_json(status, &text));
+    }
+    if status == 204 {
+        return Ok((status, JsValue::UNDEFINED));
+    }
+    let json = response.json().map_err(|_| unexpected(status))?;
+    let value = JsFuture::from(json).await.map_err(|_| unexpected(status))?;
+    Ok((status, value))
+}
+
+fn build_request(method: Method, path: &str, body: Option<js_sys::JsString>) -> Option<Request> {
+    let init = RequestInit::new();
+    init.set_method(method.as_str());
+    // Staff sessions live in a cookie; never send it anywhere but our own origin.
+    init.set_credentials(RequestCredentials::SameOrigin);
+
+    let headers = Headers::new().ok()?;
+    headers.append("Accept", "application/json").ok()?;
+    if let Some(body) = body {
+        headers.append("Content-Type", "application/json").ok()?;
+        init.set_body(&body);
+    }
+    init.set_headers(&headers);
+
+    Request::new_with_str_and_init(path, &init).ok()
+}
+
+fn unexpected(status: u16) -> ApiFailure {
+    ApiFailure::Unexpected {
+        status: Some(status),
+    }
+}
+
+async fn read_text(response: &Response) -> Option<String> {
+    let text = JsFuture::from(response.text().ok()?).await.ok()?;
+    text.as_string()
+}
+
+/// Turns the body of an error answer into an [`ApiFailure`]: the server's
+/// [`ApiErrorBody`] when it sent one, [`ApiFailure::Unexpected`] for anything else.
+pub fn failure_from_json(status: u16, body: &str) -> ApiFailure {
+    js_sys::JSON::parse(body)
+        .ok()
+        .and_then(|value| serde_wasm_bindgen::from_value::<ApiErrorBody>(value).ok())
+        .map_or(unexpected(status), |body| ApiFailure::Api {
+            status,
+            error: body.error,
+        })
+}
