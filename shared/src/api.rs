@@ -152,7 +152,9 @@ pub struct EventSummary {
     pub id: i64,
     pub title: String,
     pub summary: String,
+    #[serde(deserialize_with = "rfc3339::deserialize")]
     pub start: DateTime<FixedOffset>,
+    #[serde(deserialize_with = "rfc3339::deserialize")]
     pub end: DateTime<FixedOffset>,
     pub location: String,
     /// `None` when the event has no seat limit.
@@ -270,4 +272,36 @@ pub struct Page<T> {
     pub page: u64,
     pub per_page: u64,
     pub total: u64,
+}
+
+/// Reads RFC 3339 times with chrono's dedicated parser: chrono's general `Deserialize`
+/// pulls its whole format parser into the widget (about 7 KB gzipped).
+pub mod rfc3339 {
+    use chrono::{DateTime, FixedOffset};
+    use serde::{de::Error, Deserialize, Deserializer};
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<DateTime<FixedOffset>, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        DateTime::parse_from_rfc3339(&text).map_err(D::Error::custom)
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[derive(serde::Deserialize)]
+        struct At {
+            #[serde(deserialize_with = "deserialize")]
+            at: DateTime<FixedOffset>,
+        }
+
+        #[test]
+        fn reads_offsets_and_refuses_other_formats() {
+            let at: At = serde_json::from_str(r#"{"at":"2026-03-08T03:00:00-04:00"}"#).unwrap();
+            assert_eq!(at.at.offset().local_minus_utc(), -4 * 3600);
+            assert!(serde_json::from_str::<At>(r#"{"at":"2026-03-08 03:00"}"#).is_err());
+        }
+    }
 }

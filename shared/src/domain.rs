@@ -69,9 +69,10 @@ impl fmt::Display for DisplayName {
     }
 }
 
-/// An email address, trimmed, with the domain lower-cased so the same address is
-/// recognised however it was typed. Deliberately permissive about the local part
+/// An email address, trimmed, with the domain's ASCII letters lower-cased so the same
+/// address is recognised however it was typed. Deliberately permissive about the local part
 /// (RFC 5321 allows far more than most validators do); strict about shape and length.
+/// ASCII-only case handling on purpose: Unicode tables would add ~10 KB to the widget.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct Email(String);
@@ -104,12 +105,14 @@ impl Email {
                     && label.len() <= 63
                     && !label.starts_with('-')
                     && !label.ends_with('-')
-                    && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+                    && label
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || !c.is_ascii())
             });
         if local.is_empty() || local.len() > 64 || local.contains('@') || !domain_ok {
             return Err(invalid(BAD));
         }
-        Ok(Self(format!("{local}@{}", domain.to_lowercase())))
+        Ok(Self(format!("{local}@{}", domain.to_ascii_lowercase())))
     }
 
     pub fn as_str(&self) -> &str {
@@ -250,6 +253,7 @@ mod tests {
         );
         assert!(Email::parse("a@b.co").is_ok());
         assert!(Email::parse("jo@sub.domain-name.org").is_ok());
+        assert!(Email::parse("jo@bücher.example").is_ok(), "internationalised domains");
     }
 
     #[test]
