@@ -253,7 +253,10 @@ mod tests {
         );
         assert!(Email::parse("a@b.co").is_ok());
         assert!(Email::parse("jo@sub.domain-name.org").is_ok());
-        assert!(Email::parse("jo@bücher.example").is_ok(), "internationalised domains");
+        assert!(
+            Email::parse("jo@bücher.example").is_ok(),
+            "internationalised domains"
+        );
     }
 
     #[test]

@@ -728,5 +728,10 @@ async fn a_common_password_is_refused() {
     let body: Value = response.json().await.unwrap();
     let problem = body["error"]["fields"]["new_password"][0].as_str().unwrap();
     assert!(problem.contains("common"), "{problem}");
-    assert_eq!(login_from(&app, &new_client(), ADMIN_EMAIL, PASSWORD).await.status(), 200);
+    assert_eq!(
+        login_from(&app, &new_client(), ADMIN_EMAIL, PASSWORD)
+            .await
+            .status(),
+        200
+    );
 }

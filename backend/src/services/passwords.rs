@@ -101,7 +101,10 @@ mod tests {
             .collect();
         assert!(entries.len() >= 90);
         for entry in entries {
-            assert!(entry.chars().count() >= MIN_CHARS, "{entry:?} is shorter than the minimum");
+            assert!(
+                entry.chars().count() >= MIN_CHARS,
+                "{entry:?} is shorter than the minimum"
+            );
             assert_eq!(entry, entry.to_lowercase(), "{entry:?} must be lower case");
         }
     }
