@@ -13,7 +13,7 @@ use chrono_tz::Tz;
 use shared::Email;
 
 /// What operators set. Names are fixed: operators and other tools rely on them.
-pub const VARIABLES: [&str; 15] = [
+pub const VARIABLES: [&str; 17] = [
     "PEERLOUNGE_BIND",
     "PEERLOUNGE_DATABASE_URL",
     "PEERLOUNGE_PUBLIC_URL",
@@ -29,6 +29,8 @@ pub const VARIABLES: [&str; 15] = [
     "PEERLOUNGE_ALLOWED_ORIGINS",
     "PEERLOUNGE_SQLITE_SYNCHRONOUS",
     "PEERLOUNGE_LOG",
+    "PEERLOUNGE_AGENCY_NAME",
+    "PEERLOUNGE_EMAIL_WORKER",
 ];
 
 /// The file read when `PEERLOUNGE_CONFIG` does not name another.
@@ -55,6 +57,11 @@ pub struct Config {
     pub allowed_origins: Vec<String>,
     pub sqlite_synchronous: SqliteSynchronous,
     pub log_filter: String,
+    /// The agency's name, as emails and pages show it.
+    pub agency_name: String,
+    /// Whether this instance sends the queued email (every instance may; each message
+    /// still goes out once).
+    pub email_worker: bool,
 }
 
 /// The admin account created at start when it does not exist yet.
@@ -284,6 +291,22 @@ impl Config {
             .unwrap_or("info,sqlx=warn,sea_orm=warn")
             .to_owned();
 
+        let agency_name = get("PEERLOUNGE_AGENCY_NAME")
+            .unwrap_or("Peer Lounge")
+            .to_owned();
+        if agency_name.chars().count() > 100 || agency_name.chars().any(char::is_control) {
+            return Err(error(
+                "PEERLOUNGE_AGENCY_NAME",
+                "must be one line of at most 100 characters".to_owned(),
+            ));
+        }
+        let email_worker = match get("PEERLOUNGE_EMAIL_WORKER") {
+            Some(raw) => parse_flag(raw).ok_or_else(|| {
+                error("PEERLOUNGE_EMAIL_WORKER", format!("`{raw}` is not 1 or 0"))
+            })?,
+            None => true,
+        };
+
         Ok(Self {
             bind,
             database_url,
@@ -299,6 +322,8 @@ impl Config {
             allowed_origins,
             sqlite_synchronous,
             log_filter,
+            agency_name,
+            email_worker,
         })
     }
 
@@ -450,6 +475,8 @@ mod tests {
                 "https://agency.example.org/path",
             ),
             ("PEERLOUNGE_SQLITE_SYNCHRONOUS", "OFF"),
+            ("PEERLOUNGE_EMAIL_WORKER", "sometimes"),
+            ("PEERLOUNGE_AGENCY_NAME", "Two\nlines"),
         ] {
             let err = config(&[(variable, value)]).unwrap_err();
             assert_eq!(err.variable, variable, "{value}");

@@ -4,6 +4,7 @@
 pub mod authz;
 pub mod config;
 pub mod db;
+pub mod email;
 pub mod entities;
 pub mod error;
 pub mod extract;

@@ -12,6 +12,7 @@ use tower_http::{compression::CompressionLayer, services::ServeDir, trace::Trace
 use crate::{
     config::{redact_url, Config},
     db::Db,
+    email::{outbox, Mailer},
     routes, services,
     state::AppState,
     web::{self, Frontend},
@@ -21,6 +22,8 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     db: Db,
+    /// Set when this instance runs the email worker.
+    email_worker: Option<(Mailer, String)>,
 }
 
 impl Application {
@@ -31,14 +34,20 @@ impl Application {
         let listener = TcpListener::bind(config.bind).await.map_err(|e| {
             anyhow::anyhow!("PEERLOUNGE_BIND: cannot listen on {}: {e}", config.bind)
         })?;
+        let mailer = Mailer::new(config.smtp_url.as_deref(), &config.mail_dir())?;
+        let email_worker = config
+            .email_worker
+            .then(|| (mailer.clone(), config.mail_from.clone()));
         let state = AppState {
             db: db.clone(),
             config: Arc::new(config),
+            mailer,
         };
         Ok(Self {
             listener,
             router: router(state),
             db,
+            email_worker,
         })
     }
 
@@ -62,13 +71,21 @@ impl Application {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
+        let worker = self
+            .email_worker
+            .map(|(mailer, from)| outbox::spawn_worker(self.db.clone(), mailer, from));
         let service = self
             .router
             .into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(self.listener, service)
+        let served = axum::serve(self.listener, service)
             .with_graceful_shutdown(shutdown)
-            .await?;
+            .await;
+        // Whatever the worker had claimed and not marked is sent again after its lease.
+        if let Some(worker) = worker {
+            worker.abort();
+        }
         self.db.close().await;
+        served?;
         Ok(())
     }
 }

@@ -37,6 +37,12 @@ pub struct Health {
     /// `ok` when the database answered, `unavailable` otherwise.
     pub database: String,
     pub version: String,
+    /// Emails due and not yet sent (absent when the database is unavailable).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outbox_backlog: Option<u64>,
+    /// How long the oldest due email has waited.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oldest_due_email_seconds: Option<i64>,
 }
 
 impl Health {
@@ -304,4 +310,44 @@ pub mod rfc3339 {
             assert!(serde_json::from_str::<At>(r#"{"at":"2026-03-08 03:00"}"#).is_err());
         }
     }
+}
+
+/// `POST /api/admin/users`: invite a staff member by email.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewStaffAccount {
+    pub email: String,
+    pub display_name: String,
+    pub roles: Vec<Role>,
+}
+
+/// `POST /api/auth/password-reset`: ask for a reset link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PasswordResetRequest {
+    pub email: String,
+}
+
+/// `POST /api/auth/set-password`: spend an invitation or reset link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SetPassword {
+    pub token: String,
+    pub password: String,
+}
+
+/// One message in the email outbox, as admins see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OutboxMessage {
+    pub id: i64,
+    pub kind: String,
+    /// `queued`, `sending`, `sent` or `dead`.
+    pub state: String,
+    pub subject: String,
+    pub attempts: i32,
+    pub last_error: Option<String>,
+    pub created_at: DateTime<FixedOffset>,
+    pub next_attempt_at: DateTime<FixedOffset>,
+    pub sent_at: Option<DateTime<FixedOffset>>,
 }

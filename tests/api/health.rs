@@ -14,6 +14,8 @@ async fn health_reports_service_and_database_ok() {
             status: "ok".into(),
             database: "ok".into(),
             version: env!("CARGO_PKG_VERSION").into(),
+            outbox_backlog: Some(0),
+            oldest_due_email_seconds: None,
         }
     );
 }

@@ -3,6 +3,7 @@
 
 mod auth;
 mod config;
+mod email;
 mod errors;
 mod health;
 mod public;

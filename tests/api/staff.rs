@@ -153,6 +153,25 @@ async fn authorization_matrix_for_every_staff_endpoint() {
             Box::new(move |c| admin_only(c, StatusCode::NO_CONTENT)),
         ),
         (
+            Method::POST,
+            "/api/admin/users".into(),
+            // No roles: allowed callers reach validation, and nobody is invited.
+            Some(json!({"email": "new@agency.example.org", "display_name": "New", "roles": []})),
+            Box::new(move |c| admin_only(c, StatusCode::UNPROCESSABLE_ENTITY)),
+        ),
+        (
+            Method::GET,
+            "/api/admin/outbox".into(),
+            None,
+            Box::new(move |c| admin_only(c, StatusCode::OK)),
+        ),
+        (
+            Method::POST,
+            "/api/admin/outbox/999999/requeue".into(),
+            None,
+            Box::new(move |c| admin_only(c, StatusCode::NOT_FOUND)),
+        ),
+        (
             Method::GET,
             "/api/admin/audit".into(),
             None,

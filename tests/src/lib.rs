@@ -2,6 +2,8 @@
 //! (a SQLite file in a temp dir, or a new PostgreSQL database when `TEST_DATABASE_URL` is
 //! set), with typed helpers for the API.
 
+pub mod smtp;
+
 use std::{collections::HashMap, path::PathBuf};
 
 use backend::{config::Config, startup::Application};
@@ -15,6 +17,7 @@ pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
     pub data_dir: TempDir,
+    pub config: Config,
     shutdown: Option<oneshot::Sender<()>>,
     server: Option<JoinHandle<anyhow::Result<()>>>,
     database: TestDatabase,
@@ -34,6 +37,13 @@ impl TestAppOptions {
 
     pub fn with_demo_data(self) -> Self {
         self.set("PEERLOUNGE_DEMO", "1")
+    }
+
+    /// Sends email to this SMTP server; the background sender stays off, so tests decide
+    /// when the outbox runs (`TestApp::run_due_emails`).
+    pub fn with_smtp(self, server: &smtp::SmtpServer) -> Self {
+        self.set("PEERLOUNGE_SMTP_URL", server.url())
+            .set("PEERLOUNGE_EMAIL_WORKER", "0")
     }
 
     pub fn with_built_frontend(self) -> Self {
@@ -83,7 +93,7 @@ impl TestApp {
         values.extend(options.values);
         let config = Config::from_values(&values).expect("a valid test configuration");
         backend::telemetry::init(&config.log_filter);
-        let app = Application::build(config)
+        let app = Application::build(config.clone())
             .await
             .expect("the application builds");
         let address = format!("http://127.0.0.1:{}", app.port());
@@ -96,6 +106,7 @@ impl TestApp {
             address,
             client,
             data_dir,
+            config,
             shutdown: Some(shutdown),
             server: Some(server),
             database,
@@ -192,6 +203,26 @@ impl TestApp {
         )
         .await
         .expect("the test database")
+    }
+
+    /// The mailer this app's configuration describes (SMTP, or `.eml` files).
+    pub fn mailer(&self) -> backend::email::Mailer {
+        backend::email::Mailer::new(self.config.smtp_url.as_deref(), &self.config.mail_dir())
+            .expect("a mailer")
+    }
+
+    /// Runs the outbox worker's job once, as of `now`.
+    pub async fn run_due_emails(
+        &self,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> backend::email::outbox::RunReport {
+        let db = self.db().await;
+        let report =
+            backend::email::outbox::run_due(&db, &self.mailer(), &self.config.mail_from, now)
+                .await
+                .expect("the outbox runs");
+        db.close().await;
+        report
     }
 
     pub fn database_url(&self) -> &str {

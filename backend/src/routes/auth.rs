@@ -9,7 +9,7 @@ use axum::{
     Json,
 };
 use chrono::Utc;
-use shared::{ChangePassword, LoginRequest, StaffUser};
+use shared::{ChangePassword, LoginRequest, PasswordResetRequest, SetPassword, StaffUser};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::{
@@ -26,6 +26,47 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(logout))
         .routes(routes!(me))
         .routes(routes!(change_password))
+        .routes(routes!(request_password_reset))
+        .routes(routes!(set_password))
+}
+
+/// Emails a password reset link if the address has an account. The answer is the same
+/// either way, so it never tells whether an address has an account.
+#[utoipa::path(
+    post,
+    path = "/auth/password-reset",
+    tag = "auth",
+    request_body = PasswordResetRequest,
+    responses((status = 202, description = "If the address has an account, a link is on its way"))
+)]
+pub async fn request_password_reset(
+    State(state): State<AppState>,
+    ApiJson(request): ApiJson<PasswordResetRequest>,
+) -> AppResult<StatusCode> {
+    services::staff_links::request_reset(&state.db, &state.config, &request.email, Utc::now())
+        .await?;
+    Ok(StatusCode::ACCEPTED)
+}
+
+/// Sets a password with the token from an invitation or reset link (single use).
+#[utoipa::path(
+    post,
+    path = "/auth/set-password",
+    tag = "auth",
+    request_body = SetPassword,
+    responses(
+        (status = 204),
+        (status = 400, description = "The link expired or was used", body = shared::ApiErrorBody),
+        (status = 422, description = "A weak password", body = shared::ApiErrorBody)
+    )
+)]
+pub async fn set_password(
+    State(state): State<AppState>,
+    ApiJson(request): ApiJson<SetPassword>,
+) -> AppResult<StatusCode> {
+    services::staff_links::set_password(&state.db, &request.token, request.password, Utc::now())
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// Signs a staff member in and sets the session cookie.

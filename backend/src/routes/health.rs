@@ -4,7 +4,8 @@ use axum::{extract::State, http::StatusCode, Json};
 use shared::Health;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
-use crate::state::AppState;
+use crate::{email::outbox, state::AppState};
+use chrono::Utc;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(health))
@@ -22,6 +23,11 @@ pub fn router() -> OpenApiRouter<AppState> {
 )]
 pub async fn health(State(state): State<AppState>) -> (StatusCode, Json<Health>) {
     let database_ok = state.db.ping().await;
+    let backlog = if database_ok {
+        outbox::backlog(&state.db, Utc::now()).await.ok()
+    } else {
+        None
+    };
     let status = if database_ok {
         StatusCode::OK
     } else {
@@ -33,6 +39,10 @@ pub async fn health(State(state): State<AppState>) -> (StatusCode, Json<Health>)
             status: if database_ok { "ok" } else { "degraded" }.to_owned(),
             database: if database_ok { "ok" } else { "unavailable" }.to_owned(),
             version: env!("CARGO_PKG_VERSION").to_owned(),
+            outbox_backlog: backlog.map(|(count, _)| count),
+            oldest_due_email_seconds: backlog
+                .and_then(|(_, oldest)| oldest)
+                .map(|age| age.num_seconds().max(0)),
         }),
     )
 }

@@ -9,4 +9,5 @@ pub mod mentors;
 pub mod passwords;
 pub mod spaces;
 pub mod staff;
+pub mod staff_links;
 pub mod tokens;

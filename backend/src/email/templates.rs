@@ -1,0 +1,109 @@
+//! Email templates, kept as files (`backend/templates/<name>/{subject.txt, body.txt,
+//! body.html}`) and compiled into the binary. HTML bodies are auto-escaped.
+
+use std::sync::LazyLock;
+
+use minijinja::{AutoEscape, Environment};
+use serde::Serialize;
+
+use super::RenderedEmail;
+
+macro_rules! template_files {
+    ($($name:literal),* $(,)?) => {
+        &[$(
+            (concat!($name, "/subject.txt"), include_str!(concat!("../../templates/", $name, "/subject.txt"))),
+            (concat!($name, "/body.txt"), include_str!(concat!("../../templates/", $name, "/body.txt"))),
+            (concat!($name, "/body.html"), include_str!(concat!("../../templates/", $name, "/body.html"))),
+        )*]
+    };
+}
+
+const FILES: &[(&str, &str)] = template_files!("staff_invite", "password_reset");
+
+static ENVIRONMENT: LazyLock<Environment<'static>> = LazyLock::new(|| {
+    let mut env = Environment::new();
+    env.set_auto_escape_callback(|name| {
+        if name.ends_with(".html") {
+            AutoEscape::Html
+        } else {
+            AutoEscape::None
+        }
+    });
+    for (name, source) in FILES {
+        // Templates ship inside the binary; a broken one fails the tests below.
+        if let Err(error) = env.add_template(name, source) {
+            tracing::error!(%error, name, "an email template does not parse");
+        }
+    }
+    env
+});
+
+/// Renders the three parts of the email `name` with `context`.
+pub fn render(name: &str, context: &impl Serialize) -> anyhow::Result<RenderedEmail> {
+    let part = |file: &str| -> anyhow::Result<String> {
+        let template = ENVIRONMENT.get_template(&format!("{name}/{file}"))?;
+        Ok(template.render(context)?)
+    };
+    Ok(RenderedEmail {
+        // A subject is one line, whatever the template's trailing newline.
+        subject: part("subject.txt")?
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_owned(),
+        text: part("body.txt")?,
+        html: part("body.html")?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn every_template_parses_and_renders() {
+        let context = json!({
+            "agency": "Test Agency",
+            "name": "Sam",
+            "inviter": "Ana",
+            "roles": "peer mentor",
+            "link": "https://example.org/staff/set-password#token",
+            "expires": "Thursday 26 November, 2:00 pm",
+        });
+        for name in ["staff_invite", "password_reset"] {
+            let email = render(name, &context).unwrap();
+            assert!(!email.subject.is_empty(), "{name}");
+            assert!(!email.subject.contains('\n'), "{name}");
+            assert!(
+                email
+                    .text
+                    .contains("https://example.org/staff/set-password#token"),
+                "{name}"
+            );
+            // minijinja escapes `/` as `&#x2f;`, which HTML reads back as `/`.
+            let html = email.html.replace("&#x2f;", "/");
+            assert!(
+                html.contains("href=\"https://example.org/staff/set-password#token\""),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn html_is_escaped_and_text_is_not() {
+        let context = json!({
+            "agency": "A&B <Youth>",
+            "name": "<script>alert(1)</script>",
+            "inviter": "Ana",
+            "roles": "admin",
+            "link": "https://example.org/x",
+            "expires": "soon",
+        });
+        let email = render("staff_invite", &context).unwrap();
+        assert!(!email.html.contains("<script>"));
+        assert!(email.html.contains("&lt;script&gt;"));
+        assert!(email.text.contains("A&B <Youth>"));
+    }
+}
