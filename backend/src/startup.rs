@@ -3,7 +3,13 @@
 
 use std::{future::Future, net::SocketAddr, sync::Arc};
 
-use axum::{extract::Request, handler::HandlerWithoutStateExt, middleware, routing::any, Router};
+use axum::{
+    extract::Request,
+    handler::HandlerWithoutStateExt,
+    middleware,
+    routing::{any, get},
+    Router,
+};
 use chrono::Utc;
 use migration::{Migrator, MigratorTrait};
 use tokio::net::TcpListener;
@@ -114,19 +120,26 @@ pub async fn prepare_database(config: &Config) -> anyhow::Result<Db> {
     Ok(db)
 }
 
-/// The whole HTTP surface: `/api`, then the widget for every other path.
+/// The whole HTTP surface: `/api`, the staff console under `/staff`, the widget elsewhere.
 pub fn router(state: AppState) -> Router {
     let frontend = Frontend::load(&state.config.static_dir);
     let csp = web::content_security_policy(&state.config.frame_ancestors);
 
-    let shell = frontend.clone();
-    let spa_fallback = (move |request: Request| {
-        let shell = shell.clone();
-        async move { shell.shell(&request) }
-    })
-    .into_service();
+    let serve_shell = {
+        let frontend = frontend.clone();
+        move |request: Request| {
+            let frontend = frontend.clone();
+            async move { frontend.shell(&request) }
+        }
+    };
     let static_files = Router::new()
-        .fallback_service(ServeDir::new(frontend.dir()).fallback(spa_fallback))
+        // The console's root is a directory on disk: its shell, not a redirect.
+        .route(web::CONSOLE_PREFIX, get(serve_shell.clone()))
+        .route(
+            &format!("{}/", web::CONSOLE_PREFIX),
+            get(serve_shell.clone()),
+        )
+        .fallback_service(ServeDir::new(frontend.dir()).fallback(serve_shell.into_service()))
         .layer(middleware::from_fn(web::cache_headers));
 
     let api = routes::api_router().layer(middleware::from_fn_with_state(

@@ -16,25 +16,33 @@ use axum::{
 
 use crate::{config::Config, error::AppError};
 
-/// Loaded once at start; the widget's shell is tiny.
+/// The two single-page apps the server hands out: the public widget, and the staff
+/// console under `/staff` (a bundle of its own, so the widget stays small). Their shells
+/// are loaded once at start; they are tiny.
 #[derive(Clone)]
 pub struct Frontend {
     dir: PathBuf,
-    index_html: Option<String>,
+    widget_html: Option<String>,
+    console_html: Option<String>,
 }
+
+/// Where the console is served, and where its build lives inside the static dir.
+pub const CONSOLE_PREFIX: &str = "/staff";
 
 impl Frontend {
     pub fn load(dir: &Path) -> Self {
-        let index_html = std::fs::read_to_string(dir.join("index.html")).ok();
-        if index_html.is_none() {
+        let widget_html = std::fs::read_to_string(dir.join("index.html")).ok();
+        let console_html = std::fs::read_to_string(dir.join("staff/index.html")).ok();
+        if widget_html.is_none() || console_html.is_none() {
             tracing::warn!(
                 dir = %dir.display(),
-                "no built widget found; the API works, pages show a notice (build it with `cargo xtask run`)"
+                "the widget or the staff console is not built; the API works, pages show a notice (build them with `cargo xtask run`)"
             );
         }
         Self {
             dir: dir.to_owned(),
-            index_html,
+            widget_html,
+            console_html,
         }
     }
 
@@ -42,15 +50,25 @@ impl Frontend {
         &self.dir
     }
 
-    /// The app shell for client-side routes. A missing file with an extension is a 404,
-    /// not the shell, so a broken asset link fails loudly.
+    /// The app shell for client-side routes: the console's under `/staff`, the widget's
+    /// elsewhere. A missing file with an extension is a 404, not a shell, so a broken
+    /// asset link fails loudly.
     pub fn shell(&self, request: &Request) -> Response {
         let path = request.uri().path();
         let last_segment = path.rsplit('/').next().unwrap_or_default();
         if last_segment.contains('.') || !matches!(*request.method(), Method::GET | Method::HEAD) {
             return (StatusCode::NOT_FOUND, "Not found").into_response();
         }
-        let mut response = match &self.index_html {
+        let in_console = path == CONSOLE_PREFIX
+            || path
+                .strip_prefix(CONSOLE_PREFIX)
+                .is_some_and(|rest| rest.starts_with('/'));
+        let html = if in_console {
+            &self.console_html
+        } else {
+            &self.widget_html
+        };
+        let mut response = match html {
             Some(html) => Html(html.clone()).into_response(),
             None => (StatusCode::SERVICE_UNAVAILABLE, Html(NOT_BUILT_PAGE)).into_response(),
         };

@@ -14,6 +14,12 @@ async fn app_with_fake_dist() -> (TestApp, tempfile::TempDir) {
         "export {};",
     )
     .unwrap();
+    std::fs::create_dir(dist.path().join("staff")).unwrap();
+    std::fs::write(
+        dist.path().join("staff/index.html"),
+        "<!doctype html><html lang=\"en\"><title>Peer Lounge staff</title><div id=\"console-shell\"></div></html>",
+    )
+    .unwrap();
     let app = TestApp::spawn_with(
         TestAppOptions::default()
             .set("PEERLOUNGE_STATIC_DIR", dist.path().to_string_lossy())
@@ -47,7 +53,7 @@ async fn every_response_carries_the_security_headers() {
 #[tokio::test]
 async fn client_side_routes_get_the_app_shell_and_missing_files_a_404() {
     let (app, _dist) = app_with_fake_dist().await;
-    for path in ["/", "/mentors", "/staff/some/deep/route"] {
+    for path in ["/", "/mentors", "/events/some/deep/route"] {
         let response = app.get(path).await;
         assert_eq!(response.status(), 200, "{path}");
         assert_eq!(response.headers()["cache-control"], "no-cache", "{path}");
@@ -57,6 +63,21 @@ async fn client_side_routes_get_the_app_shell_and_missing_files_a_404() {
         );
     }
     assert_eq!(app.get("/missing-0123456789abcdef.js").await.status(), 404);
+}
+
+#[tokio::test]
+async fn staff_routes_get_the_console_shell_and_others_the_widget() {
+    let (app, _dist) = app_with_fake_dist().await;
+    for path in ["/staff", "/staff/", "/staff/users", "/staff/set-password"] {
+        let response = app.get(path).await;
+        assert_eq!(response.status(), 200, "{path}");
+        let body = response.text().await.unwrap();
+        assert!(body.contains("console-shell"), "{path}");
+    }
+    for path in ["/staffroom", "/events"] {
+        let body = app.get(path).await.text().await.unwrap();
+        assert!(body.contains("app-shell"), "{path}");
+    }
 }
 
 #[tokio::test]

@@ -26,7 +26,7 @@ fn main() -> ExitCode {
         Some("build-frontend") => Tools::ensure().and_then(|tools| build_frontend(&tools)),
         _ => {
             eprintln!(
-                "usage: cargo xtask <command>\n\n  run              build the widget and start Peer Lounge at http://127.0.0.1:8080 with demo data\n  test             everything CI checks\n  build-frontend   build the widget into frontend/dist"
+                "usage: cargo xtask <command>\n\n  run              build the widget and start Peer Lounge at http://127.0.0.1:8080 with demo data\n  test             everything CI checks\n  build-frontend   build the widget and the staff console into frontend/dist"
             );
             return ExitCode::from(2);
         }
@@ -267,29 +267,71 @@ impl Tools {
     }
 }
 
-/// `trunk build --release`, then moves Trunk's inline loader script into a file of its
-/// own (our CSP allows no inline script), then checks the size budget.
+/// Builds the two bundles with `trunk build --release`: the public widget into
+/// `frontend/dist/`, then the staff console into `frontend/dist/staff/` (served under
+/// `/staff/`; built second because Trunk empties its dist dir first). Each build's inline
+/// loader script moves into a file of its own (our CSP allows no inline script). Only the
+/// widget has a size budget: it is what every visitor downloads.
 fn build_frontend(tools: &Tools) -> Result<()> {
-    step("Building the widget (trunk build --release)");
     let root = root();
-    status(
-        Command::new("trunk")
-            .args(["build", "--release"])
-            .current_dir(&root)
-            .env("PATH", tools.path())
-            .env("TRUNK_OFFLINE", "true")
-            .env("TRUNK_SKIP_VERSION_CHECK", "true")
-            .env_remove("NO_COLOR"),
-    )?;
     let dist = root.join("frontend/dist");
-    externalize_inline_scripts(&dist)?;
-    check_size_budget(&dist)
+    let console_dist = dist.join("staff");
+    let console_html = root.join("frontend/console.html");
+
+    step("Building the widget (trunk build --release)");
+    status(trunk(tools).args(["build", "--release"]))?;
+    externalize_inline_scripts(&dist, "/")?;
+
+    if console_html.exists() {
+        step("Building the staff console (trunk build --release frontend/console.html)");
+        status(
+            trunk(tools)
+                .args(["build", "--release"])
+                .arg(&console_html)
+                .arg("--dist")
+                .arg(&console_dist)
+                .args(["--public-url", "/staff/"]),
+        )?;
+        externalize_inline_scripts(&console_dist, "/staff/")?;
+    }
+
+    println!("Widget size (wasm + JS):");
+    let widget = gzipped_code_size(&dist)?;
+    println!(
+        "  {:>8.1} KB gzipped  total, budget {} KB",
+        widget as f64 / 1024.0,
+        WIDGET_BUDGET_BYTES / 1024
+    );
+    if console_dist.exists() {
+        println!("Staff console size (wasm + JS, loaded only by staff):");
+        let console = gzipped_code_size(&console_dist)?;
+        println!("  {:>8.1} KB gzipped  total", console as f64 / 1024.0);
+    }
+    if widget > WIDGET_BUDGET_BYTES {
+        bail!(
+            "the widget is {:.1} KB gzipped, over its {} KB budget",
+            widget as f64 / 1024.0,
+            WIDGET_BUDGET_BYTES / 1024
+        );
+    }
+    Ok(())
 }
 
-fn externalize_inline_scripts(dist: &Path) -> Result<()> {
+fn trunk(tools: &Tools) -> Command {
+    let mut command = Command::new("trunk");
+    command
+        .current_dir(root())
+        .env("PATH", tools.path())
+        .env("TRUNK_OFFLINE", "true")
+        .env("TRUNK_SKIP_VERSION_CHECK", "true")
+        .env_remove("NO_COLOR");
+    command
+}
+
+fn externalize_inline_scripts(dist: &Path, public_url: &str) -> Result<()> {
     let index_path = dist.join("index.html");
-    let mut html =
-        std::fs::read_to_string(&index_path).context("reading frontend/dist/index.html")?;
+    let mut html = std::fs::read_to_string(&index_path)
+        .with_context(|| format!("reading {}", index_path.display()))?;
     while let Some(start) = html.find("<script type=\"module\">") {
         let body_start = start + "<script type=\"module\">".len();
         let body_len = html[body_start..]
@@ -300,11 +342,14 @@ fn externalize_inline_scripts(dist: &Path) -> Result<()> {
         std::fs::write(dist.join(&name), &script)?;
         html.replace_range(
             start..body_start + body_len + "</script>".len(),
-            &format!("<script type=\"module\" src=\"/{name}\"></script>"),
+            &format!("<script type=\"module\" src=\"{public_url}{name}\"></script>"),
         );
     }
     if html.contains("<script>") || html.contains("<style>") || html.contains(" style=\"") {
-        bail!("frontend/dist/index.html has inline script or style, which the CSP forbids");
+        bail!(
+            "{} has inline script or style, which the CSP forbids",
+            index_path.display()
+        );
     }
     std::fs::write(index_path, html)?;
     Ok(())
@@ -317,10 +362,11 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
-fn check_size_budget(dist: &Path) -> Result<()> {
+/// Prints each .wasm and .js file directly in `dir` with its gzipped size; returns the sum.
+fn gzipped_code_size(dir: &Path) -> Result<u64> {
     let mut total = 0;
     let mut lines = Vec::new();
-    for entry in std::fs::read_dir(dist)? {
+    for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
         let is_code = path
             .extension()
@@ -343,23 +389,10 @@ fn check_size_budget(dist: &Path) -> Result<()> {
         ));
     }
     lines.sort();
-    println!("Widget size (wasm + JS):");
     for line in &lines {
         println!("{line}");
     }
-    println!(
-        "  {:>8.1} KB gzipped  total, budget {} KB",
-        total as f64 / 1024.0,
-        WIDGET_BUDGET_BYTES / 1024
-    );
-    if total > WIDGET_BUDGET_BYTES {
-        bail!(
-            "the widget is {:.1} KB gzipped, over its {} KB budget",
-            total as f64 / 1024.0,
-            WIDGET_BUDGET_BYTES / 1024
-        );
-    }
-    Ok(())
+    Ok(total)
 }
 
 fn cargo() -> Command {
