@@ -351,3 +351,169 @@ pub struct OutboxMessage {
     pub next_attempt_at: DateTime<FixedOffset>,
     pub sent_at: Option<DateTime<FixedOffset>>,
 }
+
+/// A day of the week in the agency's time zone, as the API spells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Weekday {
+    Mon,
+    Tue,
+    Wed,
+    Thu,
+    Fri,
+    Sat,
+    Sun,
+}
+
+impl Weekday {
+    pub const ALL: [Weekday; 7] = [
+        Self::Mon,
+        Self::Tue,
+        Self::Wed,
+        Self::Thu,
+        Self::Fri,
+        Self::Sat,
+        Self::Sun,
+    ];
+
+    /// 0 for Monday ... 6 for Sunday.
+    pub fn index(self) -> u8 {
+        self as u8
+    }
+
+    pub fn from_index(index: u8) -> Option<Self> {
+        Self::ALL.get(usize::from(index)).copied()
+    }
+}
+
+/// One weekly opening window: `opens`/`closes` are `HH:MM` agency time, cut into slots.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OpeningRule {
+    pub weekday: Weekday,
+    pub opens: String,
+    pub closes: String,
+    pub slot_minutes: u32,
+}
+
+/// `PUT /api/admin/spaces/{id}/opening-hours` and its `GET`: the whole week at once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OpeningHours {
+    pub rules: Vec<OpeningRule>,
+}
+
+/// `POST /api/admin/spaces`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewSpace {
+    pub name: String,
+    pub capacity: u32,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub accessibility_notes: String,
+    #[serde(default)]
+    pub house_rules: String,
+}
+
+/// `PATCH /api/admin/spaces/{id}`: only the fields given change.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct UpdateSpace {
+    pub name: Option<String>,
+    pub capacity: Option<u32>,
+    pub description: Option<String>,
+    pub accessibility_notes: Option<String>,
+    pub house_rules: Option<String>,
+    /// How long before a slot starts booking closes (default 60).
+    pub min_notice_minutes: Option<u32>,
+    /// How far ahead one may book (default 28).
+    pub horizon_days: Option<u32>,
+    /// The most upcoming lounge bookings one email may hold (default 3).
+    pub max_upcoming_per_email: Option<u32>,
+}
+
+/// A space with its booking rules, as admins see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AdminSpace {
+    #[serde(flatten)]
+    pub space: Space,
+    pub min_notice_minutes: u32,
+    pub horizon_days: u32,
+    pub max_upcoming_per_email: u32,
+}
+
+/// `POST /api/admin/spaces/{id}/closures`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewClosure {
+    pub from: DateTime<FixedOffset>,
+    pub to: DateTime<FixedOffset>,
+    pub reason: String,
+}
+
+/// A closure of a space, and how many bookings it cancelled.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Closure {
+    pub id: i64,
+    pub from: DateTime<FixedOffset>,
+    pub to: DateTime<FixedOffset>,
+    pub reason: String,
+    pub cancelled_bookings: u32,
+}
+
+/// One bookable slot (`GET /api/spaces/{id}/slots`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SlotAvailability {
+    #[serde(deserialize_with = "rfc3339::deserialize")]
+    pub start: DateTime<FixedOffset>,
+    #[serde(deserialize_with = "rfc3339::deserialize")]
+    pub end: DateTime<FixedOffset>,
+    pub capacity: u32,
+    pub booked: u32,
+    pub available: u32,
+}
+
+/// `POST /api/bookings`. The young person gives a name or nickname, and an email only if
+/// they want reminders.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum NewBooking {
+    Lounge {
+        space_id: i64,
+        #[serde(deserialize_with = "rfc3339::deserialize")]
+        start: DateTime<FixedOffset>,
+        name: String,
+        #[serde(default)]
+        email: Option<String>,
+    },
+}
+
+/// A booking as its holder sees it. `manage_token` is only present in the answer to
+/// the request that created it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Booking {
+    pub id: i64,
+    pub kind: BookingKind,
+    #[serde(deserialize_with = "rfc3339::deserialize")]
+    pub start: DateTime<FixedOffset>,
+    #[serde(deserialize_with = "rfc3339::deserialize")]
+    pub end: DateTime<FixedOffset>,
+    pub status: BookingStatus,
+    /// The name the young person gave.
+    pub name: String,
+    /// Where: the space's name.
+    pub place: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub manage_token: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub manage_url: Option<String>,
+}

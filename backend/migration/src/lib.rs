@@ -7,6 +7,7 @@ mod m20261123_000001_create_core_tables;
 mod m20261123_000002_create_staff_sessions;
 mod m20261123_000003_create_audit_log_and_login_failures;
 mod m20261123_000004_create_outbox_and_staff_tokens;
+mod m20261123_000005_create_lounge_scheduling;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000002_create_staff_sessions::Migration),
             Box::new(m20261123_000003_create_audit_log_and_login_failures::Migration),
             Box::new(m20261123_000004_create_outbox_and_staff_tokens::Migration),
+            Box::new(m20261123_000005_create_lounge_scheduling::Migration),
         ]
     }
 }

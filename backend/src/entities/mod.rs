@@ -3,13 +3,16 @@
 pub mod audit_log;
 pub mod booking_status_changes;
 pub mod bookings;
+pub mod closures;
 pub mod events;
 pub mod login_failures;
 pub mod mentor_languages;
 pub mod mentor_topics;
 pub mod mentors;
+pub mod opening_rules;
 pub mod outbox;
 pub mod reminders;
+pub mod slot_seats;
 pub mod spaces;
 pub mod staff_roles;
 pub mod staff_sessions;

@@ -7,6 +7,7 @@ pub mod events;
 pub mod login_throttle;
 pub mod mentors;
 pub mod passwords;
+pub mod slots;
 pub mod spaces;
 pub mod staff;
 pub mod staff_links;
