@@ -34,6 +34,15 @@ async fn openapi_document_is_3_1_and_lists_every_route() {
         ("/api/auth/login", "post"),
         ("/api/auth/logout", "post"),
         ("/api/auth/me", "get"),
+        ("/api/spaces/{id}/slots", "get"),
+        ("/api/bookings", "post"),
+        ("/api/bookings/manage/{token}", "get"),
+        ("/api/bookings/manage/{token}/cancel", "post"),
+        ("/api/admin/spaces", "post"),
+        ("/api/admin/spaces/{id}/opening-hours", "put"),
+        ("/api/admin/spaces/{id}/closures", "post"),
+        ("/api/admin/users", "post"),
+        ("/api/admin/outbox", "get"),
     ] {
         assert!(
             paths.get(path).and_then(|item| item.get(method)).is_some(),

@@ -6,6 +6,7 @@ mod config;
 mod email;
 mod errors;
 mod health;
+mod lounge;
 mod public;
 mod staff;
 mod web;

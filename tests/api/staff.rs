@@ -173,6 +173,57 @@ async fn authorization_matrix_for_every_staff_endpoint() {
         ),
         (
             Method::GET,
+            "/api/admin/spaces".into(),
+            None,
+            Box::new(move |c| admin_only(c, StatusCode::OK)),
+        ),
+        (
+            Method::POST,
+            "/api/admin/spaces".into(),
+            // Capacity 0: allowed callers reach validation, and no space is made.
+            Some(json!({"name": "Quiet room", "capacity": 0})),
+            Box::new(move |c| admin_only(c, StatusCode::UNPROCESSABLE_ENTITY)),
+        ),
+        (
+            Method::PATCH,
+            "/api/admin/spaces/999999".into(),
+            Some(json!({"capacity": 4})),
+            Box::new(move |c| admin_only(c, StatusCode::NOT_FOUND)),
+        ),
+        (
+            Method::GET,
+            "/api/admin/spaces/999999/opening-hours".into(),
+            None,
+            Box::new(move |c| admin_only(c, StatusCode::NOT_FOUND)),
+        ),
+        (
+            Method::PUT,
+            "/api/admin/spaces/999999/opening-hours".into(),
+            Some(json!({"rules": []})),
+            Box::new(move |c| admin_only(c, StatusCode::NOT_FOUND)),
+        ),
+        (
+            Method::GET,
+            "/api/admin/spaces/999999/closures".into(),
+            None,
+            Box::new(move |c| admin_only(c, StatusCode::NOT_FOUND)),
+        ),
+        (
+            Method::POST,
+            "/api/admin/spaces/999999/closures".into(),
+            Some(
+                json!({"from": "2026-12-24T00:00:00-05:00", "to": "2026-12-27T00:00:00-05:00", "reason": "Holidays"}),
+            ),
+            Box::new(move |c| admin_only(c, StatusCode::NOT_FOUND)),
+        ),
+        (
+            Method::DELETE,
+            "/api/admin/spaces/999999/closures/1".into(),
+            None,
+            Box::new(move |c| admin_only(c, StatusCode::NOT_FOUND)),
+        ),
+        (
+            Method::GET,
             "/api/admin/audit".into(),
             None,
             Box::new(move |c| admin_only(c, StatusCode::OK)),

@@ -18,7 +18,12 @@ macro_rules! template_files {
     };
 }
 
-const FILES: &[(&str, &str)] = template_files!("staff_invite", "password_reset");
+const FILES: &[(&str, &str)] = template_files!(
+    "staff_invite",
+    "password_reset",
+    "booking_confirmation",
+    "booking_cancelled",
+);
 
 static ENVIRONMENT: LazyLock<Environment<'static>> = LazyLock::new(|| {
     let mut env = Environment::new();
@@ -89,6 +94,26 @@ mod tests {
                 "{name}"
             );
         }
+    }
+
+    #[test]
+    fn booking_templates_render_with_their_details() {
+        let context = json!({
+            "agency": "Test Agency",
+            "name": "Sam",
+            "place": "The Lounge",
+            "when": "Tuesday 24 November, 4:00 pm",
+            "manage_link": "https://example.org/manage#token=abc",
+            "house_rules": "Be kind.",
+            "reason": "Deep cleaning",
+        });
+        let confirmation = render("booking_confirmation", &context).unwrap();
+        assert_eq!(confirmation.subject, "You're in! The Lounge, Tuesday 24 November, 4:00 pm");
+        assert!(confirmation.text.contains("https://example.org/manage#token=abc"));
+        assert!(confirmation.text.contains("Be kind."));
+        let cancelled = render("booking_cancelled", &context).unwrap();
+        assert!(cancelled.text.contains("(Deep cleaning)"));
+        assert!(!cancelled.text.contains("token"), "a cancellation needs no manage link");
     }
 
     #[test]

@@ -8,7 +8,9 @@ use utoipa_axum::router::OpenApiRouter;
 use crate::{error::AppError, state::AppState};
 
 pub mod admin;
+pub mod admin_spaces;
 pub mod auth;
+pub mod bookings;
 pub mod events;
 pub mod health;
 pub mod mentors;
@@ -31,6 +33,8 @@ pub fn api_router() -> Router<AppState> {
         .merge(health::router())
         .merge(auth::router())
         .merge(admin::router())
+        .merge(admin_spaces::router())
+        .merge(bookings::router())
         .merge(spaces::router())
         .merge(mentors::router())
         .merge(events::router())

@@ -1,13 +1,23 @@
-//! Public details of the lounge spaces.
+//! Public details of the lounge spaces, and their open slots.
 
 use axum::{extract::State, Json};
-use shared::Space;
+use chrono::{NaiveDate, Utc};
+use serde::Deserialize;
+use shared::{SlotAvailability, Space};
+use utoipa::IntoParams;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
-use crate::{error::AppResult, services, state::AppState};
+use crate::{
+    error::AppResult,
+    extract::{ApiPath, ApiQuery},
+    services,
+    state::AppState,
+};
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(list_spaces))
+    OpenApiRouter::new()
+        .routes(routes!(list_spaces))
+        .routes(routes!(list_slots))
 }
 
 /// Every lounge space young people can visit.
@@ -19,4 +29,42 @@ pub fn router() -> OpenApiRouter<AppState> {
 )]
 pub async fn list_spaces(State(state): State<AppState>) -> AppResult<Json<Vec<Space>>> {
     Ok(Json(services::spaces::list_public(&state.db).await?))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SlotRange {
+    /// First day, `YYYY-MM-DD` in the agency's zone.
+    from: NaiveDate,
+    /// Last day, included; at most 31 days after `from`.
+    to: NaiveDate,
+}
+
+/// Bookable drop-in slots with seats taken and free. Times carry the agency zone's offset.
+#[utoipa::path(
+    get,
+    path = "/spaces/{id}/slots",
+    tag = "lounge",
+    params(("id" = i64, Path, description = "Space id"), SlotRange),
+    responses(
+        (status = 200, body = Vec<SlotAvailability>),
+        (status = 404, body = shared::ApiErrorBody),
+        (status = 422, description = "A reversed range, or one over 31 days", body = shared::ApiErrorBody)
+    )
+)]
+pub async fn list_slots(
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<i64>,
+    ApiQuery(range): ApiQuery<SlotRange>,
+) -> AppResult<Json<Vec<SlotAvailability>>> {
+    let slots = services::bookings::lounge_slots(
+        &state.db,
+        id,
+        range.from,
+        range.to,
+        Utc::now(),
+        &state.config,
+    )
+    .await?;
+    Ok(Json(slots))
 }

@@ -2,6 +2,8 @@
 
 pub mod audit;
 pub mod auth;
+pub mod bookings;
+pub mod closures;
 pub mod demo;
 pub mod events;
 pub mod login_throttle;

@@ -1,0 +1,74 @@
+//! Booking without an account, and managing a booking through its secret link.
+
+use axum::{extract::State, http::StatusCode, Json};
+use chrono::Utc;
+use shared::{Booking, NewBooking};
+use utoipa_axum::{router::OpenApiRouter, routes};
+
+use crate::{
+    error::AppResult,
+    extract::{ApiJson, ApiPath},
+    services,
+    state::AppState,
+};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(create_booking))
+        .routes(routes!(get_managed_booking))
+        .routes(routes!(cancel_booking))
+}
+
+/// Books a spot. The answer carries the secret manage token and link, once.
+#[utoipa::path(
+    post,
+    path = "/bookings",
+    tag = "bookings",
+    request_body = NewBooking,
+    responses(
+        (status = 201, body = Booking),
+        (status = 409, description = "`slot_full`, `already_booked` or `booking_limit`", body = shared::ApiErrorBody),
+        (status = 422, description = "Bad input, or a time that cannot be booked", body = shared::ApiErrorBody)
+    )
+)]
+pub async fn create_booking(
+    State(state): State<AppState>,
+    ApiJson(request): ApiJson<NewBooking>,
+) -> AppResult<(StatusCode, Json<Booking>)> {
+    let booking = services::bookings::create(&state.db, &state.config, request, Utc::now()).await?;
+    Ok((StatusCode::CREATED, Json(booking)))
+}
+
+/// The booking a manage link belongs to, and nothing else.
+#[utoipa::path(
+    get,
+    path = "/bookings/manage/{token}",
+    tag = "bookings",
+    params(("token" = String, Path, description = "The secret from the manage link")),
+    responses((status = 200, body = Booking), (status = 404, body = shared::ApiErrorBody))
+)]
+pub async fn get_managed_booking(
+    State(state): State<AppState>,
+    ApiPath(token): ApiPath<String>,
+) -> AppResult<Json<Booking>> {
+    Ok(Json(
+        services::bookings::find_by_token(&state.db, &state.config, &token).await?,
+    ))
+}
+
+/// Cancels the booking; doing it twice is fine.
+#[utoipa::path(
+    post,
+    path = "/bookings/manage/{token}/cancel",
+    tag = "bookings",
+    params(("token" = String, Path)),
+    responses((status = 200, body = Booking), (status = 404, body = shared::ApiErrorBody))
+)]
+pub async fn cancel_booking(
+    State(state): State<AppState>,
+    ApiPath(token): ApiPath<String>,
+) -> AppResult<Json<Booking>> {
+    Ok(Json(
+        services::bookings::cancel_by_token(&state.db, &state.config, &token, Utc::now()).await?,
+    ))
+}

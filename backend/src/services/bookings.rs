@@ -1,0 +1,512 @@
+//! Booking without an account: lounge drop-ins for now (office hours and event seats join
+//! the same model). A booking takes its seat in the slot's counter row inside the
+//! transaction that records it, so no amount of concurrency can oversell a slot.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use sea_orm::{
+    sea_query::{Expr, ExprTrait, Func, OnConflict},
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
+    QueryFilter, Set,
+};
+use serde::Serialize;
+use shared::{
+    Booking, BookingKind, BookingStatus, DisplayName, Email, FieldErrors, NewBooking,
+    SlotAvailability, TimeRange,
+};
+
+use crate::{
+    config::Config,
+    db::Db,
+    email::{outbox, templates},
+    entities::{booking_status_changes, bookings, closures, slot_seats, spaces},
+    error::{AppError, AppResult},
+    services::{self, staff_links::human_time, tokens},
+};
+
+/// The slots of a space on the agency dates `from..=to`, with seats taken and free:
+/// past slots, slots inside the minimum notice or beyond the horizon, and closed slots
+/// are left out.
+pub async fn lounge_slots(
+    db: &Db,
+    space_id: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+    now: DateTime<Utc>,
+    config: &Config,
+) -> AppResult<Vec<SlotAvailability>> {
+    services::spaces::check_range(from, to)?;
+    let space = services::spaces::find(db.conn(), space_id).await?;
+    let windows = services::spaces::windows(db.conn(), space_id).await?;
+    let candidates = services::slots::slots_between(&windows, from, to, config.timezone);
+    let (Some(first), Some(last)) = (candidates.first(), candidates.last()) else {
+        return Ok(Vec::new());
+    };
+    let closed = closures_between(db.conn(), space_id, first.start(), last.end()).await?;
+    let taken: std::collections::HashMap<DateTime<Utc>, (i32, i32)> = slot_seats::Entity::find()
+        .filter(slot_seats::Column::SpaceId.eq(space_id))
+        .filter(slot_seats::Column::StartsAt.gte(first.start()))
+        .filter(slot_seats::Column::StartsAt.lte(last.start()))
+        .all(db.conn())
+        .await?
+        .into_iter()
+        .map(|row| (row.starts_at, (row.capacity, row.booked)))
+        .collect();
+
+    Ok(candidates
+        .into_iter()
+        .filter(|slot| bookable_problem(&space, slot, &closed, now).is_none())
+        .map(|slot| {
+            let (capacity, booked) = taken
+                .get(&slot.start())
+                .copied()
+                .unwrap_or((space.capacity, 0));
+            let capacity = u32::try_from(capacity).unwrap_or(0);
+            let booked = u32::try_from(booked).unwrap_or(0);
+            SlotAvailability {
+                start: slot.start().with_timezone(&config.timezone).fixed_offset(),
+                end: slot.end().with_timezone(&config.timezone).fixed_offset(),
+                capacity,
+                booked,
+                available: capacity.saturating_sub(booked),
+            }
+        })
+        .collect())
+}
+
+async fn closures_between(
+    conn: &impl ConnectionTrait,
+    space_id: i64,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> anyhow::Result<Vec<TimeRange>> {
+    Ok(closures::Entity::find()
+        .filter(closures::Column::SpaceId.eq(space_id))
+        .filter(closures::Column::StartsAt.lt(to))
+        .filter(closures::Column::EndsAt.gt(from))
+        .all(conn)
+        .await?
+        .into_iter()
+        .filter_map(|c| TimeRange::new(c.starts_at, c.ends_at).ok())
+        .collect())
+}
+
+/// Why a slot cannot be booked now, in words for the young person; `None` when it can.
+fn bookable_problem(
+    space: &spaces::Model,
+    slot: &TimeRange,
+    closed: &[TimeRange],
+    now: DateTime<Utc>,
+) -> Option<&'static str> {
+    if slot.start() <= now {
+        return Some("That time has already started.");
+    }
+    if slot.start() < now + Duration::minutes(i64::from(space.min_notice_minutes)) {
+        return Some("That time starts too soon to book. Please pick a later one.");
+    }
+    if slot.start() >= now + Duration::days(i64::from(space.horizon_days)) {
+        return Some("That time is too far ahead to book yet.");
+    }
+    if closed.iter().any(|closure| closure.overlaps(slot)) {
+        return Some("The lounge is closed then.");
+    }
+    None
+}
+
+#[derive(Serialize)]
+struct BookingEmail<'a> {
+    agency: &'a str,
+    name: &'a str,
+    place: &'a str,
+    when: String,
+    manage_link: &'a str,
+    house_rules: &'a str,
+    reason: &'a str,
+}
+
+/// Books a lounge slot. Validation first (nothing written on a refusal), then one write
+/// transaction: the seat, the booking, its first status, and its confirmation email.
+pub async fn create(
+    db: &Db,
+    config: &Config,
+    request: NewBooking,
+    now: DateTime<Utc>,
+) -> AppResult<Booking> {
+    let NewBooking::Lounge {
+        space_id,
+        start,
+        name,
+        email,
+    } = request;
+    let mut problems = FieldErrors::new();
+    let name = DisplayName::parse(&name)
+        .map_err(|p| problems.insert("name".into(), vec![p.to_string()]))
+        .ok();
+    let email = match email.as_deref().map(str::trim).filter(|e| !e.is_empty()) {
+        Some(raw) => match Email::parse(raw) {
+            Ok(email) => Some(email),
+            Err(problem) => {
+                problems.insert("email".into(), vec![problem.to_string()]);
+                None
+            }
+        },
+        None => None,
+    };
+    let Some(name) = name.filter(|_| problems.is_empty()) else {
+        return Err(AppError::Validation(problems));
+    };
+    let start = start.with_timezone(&Utc);
+
+    let tx = db.begin_write().await?;
+    let space = spaces::Entity::find_by_id(space_id)
+        .one(&tx)
+        .await?
+        .ok_or_else(|| AppError::invalid_field("space_id", "There is no such space."))?;
+    let windows = services::spaces::windows(&tx, space_id).await?;
+    let local_day = start.with_timezone(&config.timezone).date_naive();
+    let slot = services::slots::slots_between(&windows, local_day, local_day, config.timezone)
+        .into_iter()
+        .find(|slot| slot.start() == start)
+        .ok_or_else(|| AppError::invalid_field("start", "That isn't one of the lounge's times."))?;
+    let closed = closures_between(&tx, space_id, slot.start(), slot.end()).await?;
+    if let Some(problem) = bookable_problem(&space, &slot, &closed, now) {
+        return Err(AppError::invalid_field("start", problem));
+    }
+
+    if let Some(email) = &email {
+        let same_slot = bookings::Entity::find()
+            .filter(bookings::Column::Kind.eq(BookingKind::Lounge.as_str()))
+            .filter(bookings::Column::SpaceId.eq(space_id))
+            .filter(bookings::Column::StartsAt.eq(start))
+            .filter(same_address(email))
+            .filter(bookings::Column::Status.eq(BookingStatus::Confirmed.as_str()))
+            .count(&tx)
+            .await?;
+        if same_slot > 0 {
+            return Err(AppError::conflict(
+                "already_booked",
+                "You already have a spot at that time.",
+            ));
+        }
+        let upcoming = bookings::Entity::find()
+            .filter(bookings::Column::Kind.eq(BookingKind::Lounge.as_str()))
+            .filter(same_address(email))
+            .filter(bookings::Column::Status.eq(BookingStatus::Confirmed.as_str()))
+            .filter(bookings::Column::StartsAt.gt(now))
+            .count(&tx)
+            .await?;
+        if upcoming >= u64::try_from(space.max_upcoming_per_email).unwrap_or(0) {
+            return Err(AppError::conflict(
+                "booking_limit",
+                format!(
+                    "You can hold up to {} upcoming lounge spots. Cancel one to book another.",
+                    space.max_upcoming_per_email
+                ),
+            ));
+        }
+    }
+
+    take_seat(&tx, &space, start).await?;
+
+    let token = tokens::generate();
+    let booking = bookings::ActiveModel {
+        kind: Set(BookingKind::Lounge.as_str().to_owned()),
+        space_id: Set(Some(space_id)),
+        mentor_id: Set(None),
+        event_id: Set(None),
+        starts_at: Set(slot.start()),
+        ends_at: Set(slot.end()),
+        display_name: Set(name.as_str().to_owned()),
+        email: Set(email.as_ref().map(|e| e.as_str().to_owned())),
+        topic: Set(None),
+        status: Set(BookingStatus::Confirmed.as_str().to_owned()),
+        manage_token_hash: Set(tokens::hash(&token)),
+        idempotency_key: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&tx)
+    .await?;
+    record_status(
+        &tx,
+        booking.id,
+        None,
+        BookingStatus::Confirmed,
+        "young_person",
+        None,
+        now,
+    )
+    .await?;
+
+    let manage_url = format!("{}/manage#token={token}", config.public_url);
+    if let Some(email) = &email {
+        let context = BookingEmail {
+            agency: &config.agency_name,
+            name: name.as_str(),
+            place: &space.name,
+            when: human_time(slot.start(), config.timezone),
+            manage_link: &manage_url,
+            house_rules: &space.house_rules,
+            reason: "",
+        };
+        outbox::enqueue(
+            &tx,
+            &config.mail_from,
+            outbox::NewEmail {
+                dedupe_key: format!("booking:{}:confirmation", booking.id),
+                kind: "booking_confirmation",
+                recipient: email.as_str(),
+                email: templates::render("booking_confirmation", &context)?,
+                send_at: now,
+            },
+            now,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+
+    let mut answer = to_api(booking, &space.name, config);
+    answer.manage_token = Some(token);
+    answer.manage_url = Some(manage_url);
+    Ok(answer)
+}
+
+/// Matches bookings made with this address however its letters were cased: people type
+/// `Sam@…` one day and `sam@…` the next.
+fn same_address(email: &Email) -> sea_orm::sea_query::SimpleExpr {
+    Expr::expr(Func::lower(Expr::col(bookings::Column::Email))).eq(email.as_str().to_lowercase())
+}
+
+/// Takes one seat in the slot's counter row: created on first use, then a guarded
+/// increment that simply matches no row when the slot is full. The row's CHECK
+/// (booked <= capacity) backs this up in the database itself.
+async fn take_seat(
+    conn: &impl ConnectionTrait,
+    space: &spaces::Model,
+    start: DateTime<Utc>,
+) -> AppResult<()> {
+    slot_seats::Entity::insert(slot_seats::ActiveModel {
+        space_id: Set(space.id),
+        starts_at: Set(start),
+        capacity: Set(space.capacity),
+        booked: Set(0),
+    })
+    .on_conflict(
+        OnConflict::columns([slot_seats::Column::SpaceId, slot_seats::Column::StartsAt])
+            .do_nothing()
+            .to_owned(),
+    )
+    .exec_without_returning(conn)
+    .await?;
+    let taken = slot_seats::Entity::update_many()
+        .col_expr(
+            slot_seats::Column::Booked,
+            Expr::col(slot_seats::Column::Booked).add(1),
+        )
+        .filter(slot_seats::Column::SpaceId.eq(space.id))
+        .filter(slot_seats::Column::StartsAt.eq(start))
+        .filter(Expr::col(slot_seats::Column::Booked).lt(Expr::col(slot_seats::Column::Capacity)))
+        .exec(conn)
+        .await?;
+    if taken.rows_affected == 0 {
+        return Err(AppError::conflict(
+            "slot_full",
+            "Sorry, that time just filled up. Please pick another.",
+        ));
+    }
+    Ok(())
+}
+
+async fn free_seat(
+    conn: &impl ConnectionTrait,
+    space_id: i64,
+    start: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    slot_seats::Entity::update_many()
+        .col_expr(
+            slot_seats::Column::Booked,
+            Expr::col(slot_seats::Column::Booked).sub(1),
+        )
+        .filter(slot_seats::Column::SpaceId.eq(space_id))
+        .filter(slot_seats::Column::StartsAt.eq(start))
+        .filter(slot_seats::Column::Booked.gt(0))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
+async fn record_status(
+    conn: &impl ConnectionTrait,
+    booking_id: i64,
+    from: Option<BookingStatus>,
+    to: BookingStatus,
+    actor: &str,
+    reason: Option<&str>,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    booking_status_changes::ActiveModel {
+        booking_id: Set(booking_id),
+        from_status: Set(from.map(|s| s.as_str().to_owned())),
+        to_status: Set(to.as_str().to_owned()),
+        actor: Set(actor.to_owned()),
+        reason: Set(reason.map(str::to_owned)),
+        changed_at: Set(now),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await?;
+    Ok(())
+}
+
+fn to_api(booking: bookings::Model, place: &str, config: &Config) -> Booking {
+    Booking {
+        id: booking.id,
+        kind: BookingKind::parse(&booking.kind).unwrap_or(BookingKind::Lounge),
+        start: booking
+            .starts_at
+            .with_timezone(&config.timezone)
+            .fixed_offset(),
+        end: booking
+            .ends_at
+            .with_timezone(&config.timezone)
+            .fixed_offset(),
+        status: BookingStatus::parse(&booking.status).unwrap_or(BookingStatus::Cancelled),
+        name: booking.display_name,
+        place: place.to_owned(),
+        manage_token: None,
+        manage_url: None,
+    }
+}
+
+/// The booking a manage link belongs to; a wrong link is a plain 404.
+async fn by_token(
+    conn: &impl ConnectionTrait,
+    token: &str,
+) -> AppResult<(bookings::Model, String)> {
+    let not_found = || AppError::not_found("There is nothing here.");
+    let well_formed = token.len() == 64 && token.chars().all(|c| c.is_ascii_hexdigit());
+    if !well_formed {
+        return Err(not_found());
+    }
+    let booking = bookings::Entity::find()
+        .filter(bookings::Column::ManageTokenHash.eq(tokens::hash(token)))
+        .one(conn)
+        .await?
+        .ok_or_else(not_found)?;
+    let place = match booking.space_id {
+        Some(space_id) => spaces::Entity::find_by_id(space_id)
+            .one(conn)
+            .await?
+            .map(|space| space.name)
+            .unwrap_or_default(),
+        None => String::new(),
+    };
+    Ok((booking, place))
+}
+
+pub async fn find_by_token(db: &Db, config: &Config, token: &str) -> AppResult<Booking> {
+    let (booking, place) = by_token(db.conn(), token).await?;
+    Ok(to_api(booking, &place, config))
+}
+
+/// Cancels through the manage link. Cancelling twice is fine: the second time changes
+/// nothing and answers the same.
+pub async fn cancel_by_token(
+    db: &Db,
+    config: &Config,
+    token: &str,
+    now: DateTime<Utc>,
+) -> AppResult<Booking> {
+    let tx = db.begin_write().await?;
+    let (booking, place) = by_token(&tx, token).await?;
+    let booking = if booking.status == BookingStatus::Confirmed.as_str() {
+        cancel(&tx, booking, "young_person", None, now).await?
+    } else {
+        booking
+    };
+    tx.commit().await?;
+    Ok(to_api(booking, &place, config))
+}
+
+/// Cancels a confirmed booking: frees its seat, records who did it, and drops its pending
+/// reminders, all in the caller's transaction.
+pub async fn cancel(
+    conn: &impl ConnectionTrait,
+    booking: bookings::Model,
+    actor: &str,
+    reason: Option<&str>,
+    now: DateTime<Utc>,
+) -> anyhow::Result<bookings::Model> {
+    if let Some(space_id) = booking.space_id {
+        free_seat(conn, space_id, booking.starts_at).await?;
+    }
+    let id = booking.id;
+    let mut active = booking.into_active_model();
+    active.status = Set(BookingStatus::Cancelled.as_str().to_owned());
+    active.updated_at = Set(now);
+    let booking = active.update(conn).await?;
+    record_status(
+        conn,
+        id,
+        Some(BookingStatus::Confirmed),
+        BookingStatus::Cancelled,
+        actor,
+        reason,
+        now,
+    )
+    .await?;
+    crate::entities::reminders::Entity::delete_many()
+        .filter(crate::entities::reminders::Column::BookingId.eq(id))
+        .filter(crate::entities::reminders::Column::State.eq("pending"))
+        .exec(conn)
+        .await?;
+    Ok(booking)
+}
+
+/// Cancels every confirmed lounge booking a closure covers and emails those who gave an
+/// address. Returns how many were cancelled.
+pub async fn cancel_for_closure(
+    conn: &impl ConnectionTrait,
+    config: &Config,
+    space: &spaces::Model,
+    closure: &closures::Model,
+    now: DateTime<Utc>,
+) -> anyhow::Result<u32> {
+    let covered = bookings::Entity::find()
+        .filter(bookings::Column::SpaceId.eq(space.id))
+        .filter(bookings::Column::Status.eq(BookingStatus::Confirmed.as_str()))
+        .filter(bookings::Column::StartsAt.lt(closure.ends_at))
+        .filter(bookings::Column::EndsAt.gt(closure.starts_at))
+        .all(conn)
+        .await?;
+    let mut cancelled = 0;
+    for booking in covered {
+        let booking = cancel(conn, booking, "system", Some("closure"), now).await?;
+        cancelled += 1;
+        if let Some(email) = &booking.email {
+            let context = BookingEmail {
+                agency: &config.agency_name,
+                name: &booking.display_name,
+                place: &space.name,
+                when: human_time(booking.starts_at, config.timezone),
+                manage_link: "",
+                house_rules: "",
+                reason: &closure.reason,
+            };
+            outbox::enqueue(
+                conn,
+                &config.mail_from,
+                outbox::NewEmail {
+                    dedupe_key: format!("booking:{}:cancelled", booking.id),
+                    kind: "booking_cancelled",
+                    recipient: email,
+                    email: templates::render("booking_cancelled", &context)?,
+                    send_at: now,
+                },
+                now,
+            )
+            .await?;
+        }
+    }
+    Ok(cancelled)
+}

@@ -1,0 +1,526 @@
+//! Lounge drop-ins: opening hours, slots, booking without an account, manage links,
+//! closures, and capacity that holds under concurrency.
+
+use backend::entities::bookings;
+use chrono::{DateTime, Duration, FixedOffset, Utc};
+use reqwest::{Client, StatusCode};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use serde_json::{json, Value};
+use shared::{AdminSpace, Booking, BookingStatus, SlotAvailability};
+use tests::{new_client, smtp::SmtpServer, TestApp, TestAppOptions};
+
+const ADMIN_EMAIL: &str = "admin@agency.example.org";
+const PASSWORD: &str = "a long and lovely passphrase";
+
+struct Lounge {
+    app: TestApp,
+    admin: Client,
+    space_id: i64,
+}
+
+/// A lounge open every day 00:00–23:00 in hourly slots, so tests find slots whatever
+/// the time of day they run.
+async fn lounge_with(options: TestAppOptions, capacity: u32) -> Lounge {
+    let app = TestApp::spawn_with(
+        options
+            .set("PEERLOUNGE_ADMIN_EMAIL", ADMIN_EMAIL)
+            .set("PEERLOUNGE_ADMIN_PASSWORD", PASSWORD),
+    )
+    .await;
+    let admin = app.signed_in_client(ADMIN_EMAIL, PASSWORD).await;
+    let response = admin
+        .post(app.url("/api/admin/spaces"))
+        .json(&json!({"name": "The Lounge", "capacity": capacity, "house_rules": "Be kind."}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 201);
+    let space: AdminSpace = response.json().await.unwrap();
+    assert_eq!(space.min_notice_minutes, 60);
+    let rules: Vec<Value> = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        .iter()
+        .map(|day| json!({"weekday": day, "opens": "00:00", "closes": "23:00", "slot_minutes": 60}))
+        .collect();
+    let response = admin
+        .put(app.url(&format!(
+            "/api/admin/spaces/{}/opening-hours",
+            space.space.id
+        )))
+        .json(&json!({"rules": rules}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    Lounge {
+        app,
+        admin,
+        space_id: space.space.id,
+    }
+}
+
+async fn lounge(capacity: u32) -> Lounge {
+    lounge_with(TestAppOptions::default(), capacity).await
+}
+
+impl Lounge {
+    async fn slots(&self, days: i64) -> Vec<SlotAvailability> {
+        let today = Utc::now().date_naive();
+        self.app
+            .get_json(&format!(
+                "/api/spaces/{}/slots?from={}&to={}",
+                self.space_id,
+                today - Duration::days(1),
+                today + Duration::days(days)
+            ))
+            .await
+    }
+
+    async fn book(
+        &self,
+        start: DateTime<FixedOffset>,
+        name: &str,
+        email: Option<&str>,
+    ) -> reqwest::Response {
+        let mut body =
+            json!({"kind": "lounge", "space_id": self.space_id, "start": start, "name": name});
+        if let Some(email) = email {
+            body["email"] = json!(email);
+        }
+        self.app.post_json("/api/bookings", &body).await
+    }
+
+    async fn slot_at(&self, start: DateTime<FixedOffset>) -> SlotAvailability {
+        self.slots(3)
+            .await
+            .into_iter()
+            .find(|s| s.start == start)
+            .expect("the slot is listed")
+    }
+}
+
+async fn error_code(response: reqwest::Response) -> (StatusCode, Value) {
+    let status = response.status();
+    let body: Value = response.json().await.unwrap();
+    (status, body["error"].clone())
+}
+
+#[tokio::test]
+async fn slots_respect_notice_and_carry_capacity() {
+    let lounge = lounge(5).await;
+    let slots = lounge.slots(2).await;
+    assert!(
+        slots.len() >= 40,
+        "two to three days of hourly slots, got {}",
+        slots.len()
+    );
+    let now = Utc::now();
+    for slot in &slots {
+        assert!(
+            slot.start.with_timezone(&Utc) >= now + Duration::minutes(60),
+            "inside the notice: {}",
+            slot.start
+        );
+        assert_eq!(slot.end - slot.start, Duration::hours(1));
+        assert_eq!((slot.capacity, slot.booked, slot.available), (5, 0, 5));
+        // Agency zone offsets (America/New_York).
+        let offset = slot.start.offset().local_minus_utc();
+        assert!(offset == -5 * 3600 || offset == -4 * 3600);
+    }
+}
+
+#[tokio::test]
+async fn bad_slot_ranges_are_refused() {
+    let lounge = lounge(5).await;
+    let id = lounge.space_id;
+    for (query, status) in [
+        ("from=2026-01-10&to=2026-01-01", 422),
+        ("from=2026-01-01&to=2026-02-05", 422),
+        ("from=2026-01-01", 422),
+        ("from=yesterday&to=2026-01-02", 422),
+    ] {
+        let response = lounge
+            .app
+            .get(&format!("/api/spaces/{id}/slots?{query}"))
+            .await;
+        assert_eq!(response.status(), status, "{query}");
+    }
+    let response = lounge
+        .app
+        .get("/api/spaces/999999/slots?from=2026-01-01&to=2026-01-02")
+        .await;
+    assert_eq!(response.status(), 404);
+}
+
+#[tokio::test]
+async fn a_young_person_books_views_and_cancels_with_the_manage_link() {
+    let lounge = lounge(5).await;
+    let slot = lounge.slots(2).await[0].clone();
+    let response = lounge.book(slot.start, "  Sam  ", None).await;
+    assert_eq!(response.status(), 201);
+    let booking: Booking = response.json().await.unwrap();
+    assert_eq!(booking.status, BookingStatus::Confirmed);
+    assert_eq!((booking.start, booking.end), (slot.start, slot.end));
+    assert_eq!(booking.name, "Sam");
+    assert_eq!(booking.place, "The Lounge");
+    let token = booking.manage_token.clone().unwrap();
+    assert_eq!(token.len(), 64, "at least 128 random bits, hex");
+    assert!(booking
+        .manage_url
+        .unwrap()
+        .ends_with(&format!("#token={token}")));
+    assert_eq!(lounge.slot_at(slot.start).await.booked, 1);
+
+    let seen: Booking = lounge
+        .app
+        .get_json(&format!("/api/bookings/manage/{token}"))
+        .await;
+    assert_eq!(seen.id, booking.id);
+    assert!(seen.manage_token.is_none(), "the token is only shown once");
+
+    let cancel_path = format!("/api/bookings/manage/{token}/cancel");
+    let cancelled: Booking = lounge
+        .app
+        .post_json(&cancel_path, &json!({}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(cancelled.status, BookingStatus::Cancelled);
+    assert_eq!(
+        lounge.slot_at(slot.start).await.booked,
+        0,
+        "the seat is free again"
+    );
+    let again = lounge.app.post_json(&cancel_path, &json!({})).await;
+    assert_eq!(again.status(), 200, "cancelling twice is fine");
+    assert_eq!(
+        lounge.slot_at(slot.start).await.booked,
+        0,
+        "and frees nothing more"
+    );
+}
+
+#[tokio::test]
+async fn a_wrong_manage_link_reveals_nothing() {
+    let lounge = lounge(5).await;
+    let slot = lounge.slots(2).await[0].clone();
+    lounge
+        .book(slot.start, "Sam", Some("sam@example.org"))
+        .await;
+    for token in ["0".repeat(64), "nope".to_owned(), "../admin".to_owned()] {
+        let response = lounge
+            .app
+            .get(&format!("/api/bookings/manage/{token}"))
+            .await;
+        assert_eq!(response.status(), 404, "{token}");
+        let body = response.text().await.unwrap();
+        assert!(!body.contains("Sam") && !body.contains("sam@"), "{body}");
+        let cancel = lounge
+            .app
+            .post_json(&format!("/api/bookings/manage/{token}/cancel"), &json!({}))
+            .await;
+        assert_eq!(cancel.status(), 404);
+    }
+    assert_eq!(lounge.slot_at(slot.start).await.booked, 1);
+}
+
+#[tokio::test]
+async fn times_that_cannot_be_booked_are_refused_and_change_nothing() {
+    let lounge = lounge(5).await;
+    let slots = lounge.slots(2).await;
+    let slot = slots[0].clone();
+    let now = Utc::now().with_timezone(&slot.start.timezone());
+    let cases = [
+        (slot.start + Duration::minutes(30), "not a slot boundary"),
+        (now - Duration::hours(2), "in the past"),
+        (now + Duration::minutes(10), "inside the notice"),
+        (
+            (now + Duration::days(40)).with_timezone(&slot.start.timezone()),
+            "past the horizon",
+        ),
+    ];
+    for (start, why) in cases {
+        let (status, error) = error_code(lounge.book(start, "Sam", None).await).await;
+        assert_eq!(status, 422, "{why}");
+        assert!(error["fields"]["start"].is_array(), "{why}: {error}");
+    }
+    for (body, field) in [
+        (
+            json!({"kind": "lounge", "space_id": lounge.space_id, "start": slot.start, "name": ""}),
+            "name",
+        ),
+        (
+            json!({"kind": "lounge", "space_id": lounge.space_id, "start": slot.start, "name": "x".repeat(61)}),
+            "name",
+        ),
+        (
+            json!({"kind": "lounge", "space_id": lounge.space_id, "start": slot.start, "name": "Sam\u{7}"}),
+            "name",
+        ),
+        (
+            json!({"kind": "lounge", "space_id": lounge.space_id, "start": slot.start, "name": "Sam", "email": "not-an-email"}),
+            "email",
+        ),
+        (
+            json!({"kind": "lounge", "space_id": 999999, "start": slot.start, "name": "Sam"}),
+            "space_id",
+        ),
+    ] {
+        let (status, error) = error_code(lounge.app.post_json("/api/bookings", &body).await).await;
+        assert_eq!(status, 422, "{body}");
+        assert!(error["fields"][field].is_array(), "{field}: {error}");
+    }
+    let (status, _) = error_code(
+        lounge
+            .app
+            .post_json(
+                "/api/bookings",
+                &json!({"kind": "spaceship", "start": slot.start, "name": "Sam"}),
+            )
+            .await,
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(
+        lounge.slots(2).await.iter().all(|s| s.booked == 0),
+        "nothing was booked"
+    );
+}
+
+#[tokio::test]
+async fn one_email_gets_one_spot_per_slot_and_a_limited_number_ahead() {
+    let lounge = lounge(5).await;
+    let response = lounge
+        .admin
+        .patch(
+            lounge
+                .app
+                .url(&format!("/api/admin/spaces/{}", lounge.space_id)),
+        )
+        .json(&json!({"max_upcoming_per_email": 2}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let slots = lounge.slots(2).await;
+    assert_eq!(
+        lounge
+            .book(slots[0].start, "Sam", Some("sam@example.org"))
+            .await
+            .status(),
+        201
+    );
+    let (status, error) = error_code(
+        lounge
+            .book(slots[0].start, "Sam again", Some("SAM@Example.org"))
+            .await,
+    )
+    .await;
+    assert_eq!(
+        (status, error["code"].as_str()),
+        (StatusCode::CONFLICT, Some("already_booked"))
+    );
+    assert_eq!(
+        lounge
+            .book(slots[1].start, "Sam", Some("sam@example.org"))
+            .await
+            .status(),
+        201
+    );
+    let (status, error) = error_code(
+        lounge
+            .book(slots[2].start, "Sam", Some("sam@example.org"))
+            .await,
+    )
+    .await;
+    assert_eq!(
+        (status, error["code"].as_str()),
+        (StatusCode::CONFLICT, Some("booking_limit"))
+    );
+    // Without an email there is nothing to count by.
+    assert_eq!(lounge.book(slots[2].start, "Sam", None).await.status(), 201);
+}
+
+#[tokio::test]
+async fn a_full_slot_answers_409_slot_full() {
+    let lounge = lounge(2).await;
+    let slot = lounge.slots(2).await[0].clone();
+    assert_eq!(lounge.book(slot.start, "A", None).await.status(), 201);
+    assert_eq!(lounge.book(slot.start, "B", None).await.status(), 201);
+    let (status, error) = error_code(lounge.book(slot.start, "C", None).await).await;
+    assert_eq!(
+        (status, error["code"].as_str()),
+        (StatusCode::CONFLICT, Some("slot_full"))
+    );
+    let listed = lounge.slot_at(slot.start).await;
+    assert_eq!((listed.booked, listed.available), (2, 0));
+}
+
+#[tokio::test]
+async fn a_confirmation_with_the_manage_link_is_emailed_only_when_asked_for() {
+    let smtp = SmtpServer::start();
+    let lounge = lounge_with(TestAppOptions::default().with_smtp(&smtp), 5).await;
+    let slots = lounge.slots(2).await;
+    lounge.book(slots[0].start, "No email", None).await;
+    let booking: Booking = lounge
+        .book(slots[1].start, "Ana", Some("ana@example.org"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(lounge.app.run_due_emails(Utc::now()).await.sent, 1);
+    let emails = smtp.wait_for(1).await;
+    assert_eq!(emails[0].to, ["ana@example.org"]);
+    assert!(
+        emails[0].subject().starts_with("You're in!"),
+        "{}",
+        emails[0].subject()
+    );
+    assert!(emails[0].text().contains(&booking.manage_url.unwrap()));
+    assert!(emails[0].text().contains("Be kind."));
+}
+
+#[tokio::test]
+async fn a_closure_cancels_the_bookings_it_covers_and_tells_their_holders() {
+    let smtp = SmtpServer::start();
+    let lounge = lounge_with(TestAppOptions::default().with_smtp(&smtp), 5).await;
+    let slots = lounge.slots(2).await;
+    let (inside, outside) = (slots[1].clone(), slots[5].clone());
+    let covered: Booking = lounge
+        .book(inside.start, "Ana", Some("ana@example.org"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    lounge.book(inside.start, "Sam", None).await;
+    lounge
+        .book(outside.start, "Jo", Some("jo@example.org"))
+        .await;
+    lounge.app.run_due_emails(Utc::now()).await;
+    smtp.wait_for(2).await;
+
+    let response = lounge
+        .admin
+        .post(
+            lounge
+                .app
+                .url(&format!("/api/admin/spaces/{}/closures", lounge.space_id)),
+        )
+        .json(&json!({"from": inside.start, "to": inside.end, "reason": "Deep cleaning"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 201);
+    let closure: Value = response.json().await.unwrap();
+    assert_eq!(closure["cancelled_bookings"], 2);
+
+    let seen: Booking = lounge
+        .app
+        .get_json(&format!(
+            "/api/bookings/manage/{}",
+            covered.manage_token.unwrap()
+        ))
+        .await;
+    assert_eq!(seen.status, BookingStatus::Cancelled);
+    assert!(
+        lounge
+            .slots(2)
+            .await
+            .iter()
+            .all(|s| s.start != inside.start),
+        "a closed slot is not offered"
+    );
+    assert_eq!(lounge.slot_at(outside.start).await.booked, 1);
+    let (status, _) = error_code(lounge.book(inside.start, "Late", None).await).await;
+    assert_eq!(status, 422);
+
+    lounge.app.run_due_emails(Utc::now()).await;
+    let emails = smtp.wait_for(3).await;
+    let notice = emails
+        .iter()
+        .find(|e| e.subject().contains("cancelled"))
+        .expect("a cancellation notice");
+    assert_eq!(notice.to, ["ana@example.org"]);
+    assert!(notice.text().contains("Deep cleaning"));
+}
+
+#[tokio::test]
+async fn overlapping_opening_windows_are_refused() {
+    let lounge = lounge(5).await;
+    let response = lounge
+        .admin
+        .put(lounge.app.url(&format!(
+            "/api/admin/spaces/{}/opening-hours",
+            lounge.space_id
+        )))
+        .json(&json!({"rules": [
+            {"weekday": "mon", "opens": "09:00", "closes": "12:00", "slot_minutes": 60},
+            {"weekday": "mon", "opens": "11:00", "closes": "14:00", "slot_minutes": 60}
+        ]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 422);
+    // The old hours stand.
+    let hours: Value = lounge
+        .admin
+        .get(lounge.app.url(&format!(
+            "/api/admin/spaces/{}/opening-hours",
+            lounge.space_id
+        )))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(hours["rules"].as_array().unwrap().len(), 7);
+}
+
+/// 200 young people try for the same 5 seats at once, several times over.
+#[tokio::test]
+async fn concurrent_bookings_never_oversell_a_slot() {
+    let lounge = lounge(5).await;
+    let slots = lounge.slots(2).await;
+    for (round, slot) in slots.iter().take(3).enumerate() {
+        let attempts = (0..200).map(|n| {
+            let client = new_client();
+            let url = lounge.app.url("/api/bookings");
+            let body = json!({"kind": "lounge", "space_id": lounge.space_id, "start": slot.start, "name": format!("Person {n}")});
+            async move { client.post(url).json(&body).send().await.map(|r| r.status()) }
+        });
+        let statuses = futures::future::join_all(attempts).await;
+        let created = statuses
+            .iter()
+            .filter(|s| matches!(s, Ok(StatusCode::CREATED)))
+            .count();
+        let full = statuses
+            .iter()
+            .filter(|s| matches!(s, Ok(StatusCode::CONFLICT)))
+            .count();
+        let other: Vec<_> = statuses
+            .iter()
+            .filter(|s| !matches!(s, Ok(StatusCode::CREATED | StatusCode::CONFLICT)))
+            .collect();
+        assert!(
+            other.is_empty(),
+            "round {round}: unexpected answers {other:?}"
+        );
+        assert_eq!((created, full), (5, 195), "round {round}");
+
+        let listed = lounge.slot_at(slot.start).await;
+        assert_eq!(listed.booked, 5, "round {round}");
+        let db = lounge.app.db().await;
+        let confirmed = bookings::Entity::find()
+            .filter(bookings::Column::StartsAt.eq(slot.start.with_timezone(&Utc)))
+            .filter(bookings::Column::Status.eq("confirmed"))
+            .count(db.conn())
+            .await
+            .unwrap();
+        assert_eq!(
+            confirmed, 5,
+            "round {round}: confirmed rows match the counter"
+        );
+        db.close().await;
+    }
+}
