@@ -8,6 +8,7 @@ pub mod email;
 pub mod entities;
 pub mod error;
 pub mod extract;
+pub mod ics;
 pub mod routes;
 pub mod services;
 pub mod startup;

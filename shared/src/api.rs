@@ -517,3 +517,21 @@ pub struct Booking {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub manage_url: Option<String>,
 }
+
+/// `POST /api/bookings/manage/{token}/reschedule`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Reschedule {
+    #[serde(deserialize_with = "rfc3339::deserialize")]
+    pub start: DateTime<FixedOffset>,
+}
+
+/// `GET /api/spaces/{id}/now`: enough for "5 seats free right now", about nobody.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SpaceNow {
+    pub open: bool,
+    pub seats_free: u32,
+    /// When the current opening window ends; absent when closed.
+    pub closes_at: Option<DateTime<FixedOffset>>,
+}

@@ -524,3 +524,184 @@ async fn concurrent_bookings_never_oversell_a_slot() {
         db.close().await;
     }
 }
+
+#[tokio::test]
+async fn rescheduling_moves_the_seat_atomically_and_keeps_the_old_one_if_the_new_is_full() {
+    let lounge = lounge(1).await;
+    let slots = lounge.slots(2).await;
+    let (first, second, third) = (slots[0].clone(), slots[1].clone(), slots[2].clone());
+    let booking: Booking = lounge
+        .book(first.start, "Sam", None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let token = booking.manage_token.unwrap();
+    let path = format!("/api/bookings/manage/{token}/reschedule");
+
+    let moved: Booking = lounge
+        .app
+        .post_json(&path, &json!({"start": second.start}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        (moved.start, moved.end, moved.id),
+        (second.start, second.end, booking.id)
+    );
+    assert_eq!(lounge.slot_at(first.start).await.booked, 0);
+    assert_eq!(lounge.slot_at(second.start).await.booked, 1);
+
+    // Someone else fills the third slot; moving there fails and changes nothing.
+    assert_eq!(lounge.book(third.start, "Jo", None).await.status(), 201);
+    let (status, error) = error_code(
+        lounge
+            .app
+            .post_json(&path, &json!({"start": third.start}))
+            .await,
+    )
+    .await;
+    assert_eq!(
+        (status, error["code"].as_str()),
+        (StatusCode::CONFLICT, Some("slot_full"))
+    );
+    let seen: Booking = lounge
+        .app
+        .get_json(&format!("/api/bookings/manage/{token}"))
+        .await;
+    assert_eq!(seen.start, second.start);
+    assert_eq!(lounge.slot_at(second.start).await.booked, 1);
+
+    let (status, _) = error_code(
+        lounge
+            .app
+            .post_json(
+                &path,
+                &json!({"start": second.start + Duration::minutes(20)}),
+            )
+            .await,
+    )
+    .await;
+    assert_eq!(status, 422, "not a slot boundary");
+
+    lounge
+        .app
+        .post_json(&format!("/api/bookings/manage/{token}/cancel"), &json!({}))
+        .await;
+    let (status, error) = error_code(
+        lounge
+            .app
+            .post_json(&path, &json!({"start": first.start}))
+            .await,
+    )
+    .await;
+    assert_eq!(
+        (status, error["code"].as_str()),
+        (StatusCode::CONFLICT, Some("not_active"))
+    );
+}
+
+#[tokio::test]
+async fn the_calendar_file_keeps_its_uid_and_raises_its_sequence() {
+    let lounge = lounge(5).await;
+    let slots = lounge.slots(2).await;
+    let booking: Booking = lounge
+        .book(slots[0].start, "Sam", Some("sam@example.org"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let token = booking.manage_token.unwrap();
+    let calendar = |token: String| {
+        let app = &lounge.app;
+        async move {
+            let response = app
+                .get(&format!("/api/bookings/manage/{token}/calendar.ics"))
+                .await;
+            assert_eq!(response.status(), 200);
+            assert!(response.headers()["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("text/calendar"));
+            response.text().await.unwrap()
+        }
+    };
+    // A property of the event itself (the time zone block has DTSTARTs of its own).
+    let line = |ics: &str, name: &str| {
+        let event = ics.split("BEGIN:VEVENT").nth(1).unwrap_or_default();
+        event
+            .lines()
+            .find(|l| l.starts_with(name))
+            .map(str::to_owned)
+            .unwrap_or_default()
+    };
+    let before = calendar(token.clone()).await;
+    assert!(before.contains("BEGIN:VEVENT") && before.contains("BEGIN:VTIMEZONE"));
+    let expected_start = format!(
+        "DTSTART;TZID=America/New_York:{}",
+        slots[0].start.format("%Y%m%dT%H%M%S")
+    );
+    assert_eq!(line(&before, "DTSTART"), expected_start);
+    assert_eq!(line(&before, "SEQUENCE"), "SEQUENCE:0");
+    assert!(
+        !before.contains("sam@example.org"),
+        "no email in the calendar file"
+    );
+    assert!(!before.contains("ATTENDEE"));
+
+    lounge
+        .app
+        .post_json(
+            &format!("/api/bookings/manage/{token}/reschedule"),
+            &json!({"start": slots[1].start}),
+        )
+        .await;
+    let after = calendar(token.clone()).await;
+    assert_eq!(line(&after, "UID"), line(&before, "UID"));
+    assert_eq!(line(&after, "SEQUENCE"), "SEQUENCE:1");
+    assert_eq!(
+        line(&after, "DTSTART"),
+        format!(
+            "DTSTART;TZID=America/New_York:{}",
+            slots[1].start.format("%Y%m%dT%H%M%S")
+        )
+    );
+    assert_eq!(
+        lounge
+            .app
+            .get(&format!(
+                "/api/bookings/manage/{}/calendar.ics",
+                "0".repeat(64)
+            ))
+            .await
+            .status(),
+        404
+    );
+}
+
+#[tokio::test]
+async fn the_space_says_whether_it_is_open_now_without_naming_anyone() {
+    let lounge = lounge(5).await;
+    let now: Value = lounge
+        .app
+        .get_json(&format!("/api/spaces/{}/now", lounge.space_id))
+        .await;
+    // Open 00:00–23:00 agency time: open now unless the test runs in the last hour.
+    let local_hour = Utc::now()
+        .with_timezone(&chrono_tz::America::New_York)
+        .format("%H")
+        .to_string();
+    if local_hour != "23" {
+        assert_eq!(now["open"], true, "{now}");
+        assert_eq!(now["seats_free"], 5);
+        assert!(
+            now["closes_at"].as_str().unwrap().contains("T23:00:00"),
+            "{now}"
+        );
+    } else {
+        assert_eq!(now["open"], false, "{now}");
+    }
+    assert_eq!(now.as_object().unwrap().len(), 3);
+    assert_eq!(lounge.app.get("/api/spaces/999999/now").await.status(), 404);
+}

@@ -108,12 +108,20 @@ mod tests {
             "reason": "Deep cleaning",
         });
         let confirmation = render("booking_confirmation", &context).unwrap();
-        assert_eq!(confirmation.subject, "You're in! The Lounge, Tuesday 24 November, 4:00 pm");
-        assert!(confirmation.text.contains("https://example.org/manage#token=abc"));
+        assert_eq!(
+            confirmation.subject,
+            "You're in! The Lounge, Tuesday 24 November, 4:00 pm"
+        );
+        assert!(confirmation
+            .text
+            .contains("https://example.org/manage#token=abc"));
         assert!(confirmation.text.contains("Be kind."));
         let cancelled = render("booking_cancelled", &context).unwrap();
         assert!(cancelled.text.contains("(Deep cleaning)"));
-        assert!(!cancelled.text.contains("token"), "a cancellation needs no manage link");
+        assert!(
+            !cancelled.text.contains("token"),
+            "a cancellation needs no manage link"
+        );
     }
 
     #[test]

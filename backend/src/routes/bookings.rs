@@ -1,8 +1,13 @@
 //! Booking without an account, and managing a booking through its secret link.
 
-use axum::{extract::State, http::StatusCode, Json};
+use axum::{
+    extract::State,
+    http::{header, StatusCode},
+    response::{IntoResponse, Response},
+    Json,
+};
 use chrono::Utc;
-use shared::{Booking, NewBooking};
+use shared::{Booking, NewBooking, Reschedule};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::{
@@ -17,6 +22,67 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(create_booking))
         .routes(routes!(get_managed_booking))
         .routes(routes!(cancel_booking))
+        .routes(routes!(reschedule_booking))
+        .routes(routes!(booking_calendar))
+}
+
+/// Moves the booking to another slot of the same space. If the new slot is full the
+/// booking stays where it was.
+#[utoipa::path(
+    post,
+    path = "/bookings/manage/{token}/reschedule",
+    tag = "bookings",
+    params(("token" = String, Path)),
+    request_body = Reschedule,
+    responses(
+        (status = 200, body = Booking),
+        (status = 404, body = shared::ApiErrorBody),
+        (status = 409, description = "`slot_full`, or a cancelled or started booking", body = shared::ApiErrorBody),
+        (status = 422, body = shared::ApiErrorBody)
+    )
+)]
+pub async fn reschedule_booking(
+    State(state): State<AppState>,
+    ApiPath(token): ApiPath<String>,
+    ApiJson(request): ApiJson<Reschedule>,
+) -> AppResult<Json<Booking>> {
+    let booking = services::bookings::reschedule_by_token(
+        &state.db,
+        &state.config,
+        &token,
+        request.start.with_timezone(&Utc),
+        Utc::now(),
+    )
+    .await?;
+    Ok(Json(booking))
+}
+
+/// The booking as an iCalendar file: the same UID after every change, a higher SEQUENCE.
+#[utoipa::path(
+    get,
+    path = "/bookings/manage/{token}/calendar.ics",
+    tag = "bookings",
+    params(("token" = String, Path)),
+    responses((status = 200, content_type = "text/calendar"), (status = 404, body = shared::ApiErrorBody))
+)]
+pub async fn booking_calendar(
+    State(state): State<AppState>,
+    ApiPath(token): ApiPath<String>,
+) -> AppResult<Response> {
+    let calendar =
+        services::bookings::calendar_by_token(&state.db, &state.config, &token, Utc::now()).await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"peer-lounge.ics\"",
+            ),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        calendar,
+    )
+        .into_response())
 }
 
 /// Books a spot. The answer carries the secret manage token and link, once.

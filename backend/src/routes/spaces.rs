@@ -3,7 +3,7 @@
 use axum::{extract::State, Json};
 use chrono::{NaiveDate, Utc};
 use serde::Deserialize;
-use shared::{SlotAvailability, Space};
+use shared::{SlotAvailability, Space, SpaceNow};
 use utoipa::IntoParams;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
@@ -18,6 +18,24 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list_spaces))
         .routes(routes!(list_slots))
+        .routes(routes!(space_now))
+}
+
+/// Whether the space is open now and how many seats are free: about nobody.
+#[utoipa::path(
+    get,
+    path = "/spaces/{id}/now",
+    tag = "lounge",
+    params(("id" = i64, Path, description = "Space id")),
+    responses((status = 200, body = SpaceNow), (status = 404, body = shared::ApiErrorBody))
+)]
+pub async fn space_now(
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<i64>,
+) -> AppResult<Json<SpaceNow>> {
+    Ok(Json(
+        services::bookings::space_now(&state.db, id, Utc::now(), &state.config).await?,
+    ))
 }
 
 /// Every lounge space young people can visit.

@@ -11,7 +11,7 @@ use sea_orm::{
 use serde::Serialize;
 use shared::{
     Booking, BookingKind, BookingStatus, DisplayName, Email, FieldErrors, NewBooking,
-    SlotAvailability, TimeRange,
+    SlotAvailability, SpaceNow, TimeRange,
 };
 
 use crate::{
@@ -73,6 +73,46 @@ pub async fn lounge_slots(
         .collect())
 }
 
+/// Whether the space is open right now, the seats free in the current slot, and when
+/// the current opening window ends.
+pub async fn space_now(
+    db: &Db,
+    space_id: i64,
+    now: DateTime<Utc>,
+    config: &Config,
+) -> AppResult<SpaceNow> {
+    let space = services::spaces::find(db.conn(), space_id).await?;
+    let windows = services::spaces::windows(db.conn(), space_id).await?;
+    let today = now.with_timezone(&config.timezone).date_naive();
+    let slots = services::slots::slots_between(&windows, today, today, config.timezone);
+    let closed = closures_between(db.conn(), space_id, now, now + Duration::seconds(1)).await?;
+    let current = slots.iter().position(|slot| slot.contains(now));
+    let (Some(index), true) = (current, closed.is_empty()) else {
+        return Ok(SpaceNow {
+            open: false,
+            seats_free: 0,
+            closes_at: None,
+        });
+    };
+    // The window runs on while slots follow each other without a gap.
+    let mut window_end = slots[index].end();
+    for slot in &slots[index + 1..] {
+        if slot.start() != window_end {
+            break;
+        }
+        window_end = slot.end();
+    }
+    let booked = slot_seats::Entity::find_by_id((space_id, slots[index].start()))
+        .one(db.conn())
+        .await?
+        .map_or(0, |row| row.booked);
+    Ok(SpaceNow {
+        open: true,
+        seats_free: u32::try_from(space.capacity - booked).unwrap_or(0),
+        closes_at: Some(window_end.with_timezone(&config.timezone).fixed_offset()),
+    })
+}
+
 async fn closures_between(
     conn: &impl ConnectionTrait,
     space_id: i64,
@@ -88,6 +128,28 @@ async fn closures_between(
         .into_iter()
         .filter_map(|c| TimeRange::new(c.starts_at, c.ends_at).ok())
         .collect())
+}
+
+/// The slot starting at `start` if it is one of the space's and can be booked now;
+/// otherwise a 422 on `start` saying why.
+async fn bookable_slot(
+    conn: &impl ConnectionTrait,
+    space: &spaces::Model,
+    start: DateTime<Utc>,
+    now: DateTime<Utc>,
+    config: &Config,
+) -> AppResult<TimeRange> {
+    let windows = services::spaces::windows(conn, space.id).await?;
+    let local_day = start.with_timezone(&config.timezone).date_naive();
+    let slot = services::slots::slots_between(&windows, local_day, local_day, config.timezone)
+        .into_iter()
+        .find(|slot| slot.start() == start)
+        .ok_or_else(|| AppError::invalid_field("start", "That isn't one of the lounge's times."))?;
+    let closed = closures_between(conn, space.id, slot.start(), slot.end()).await?;
+    if let Some(problem) = bookable_problem(space, &slot, &closed, now) {
+        return Err(AppError::invalid_field("start", problem));
+    }
+    Ok(slot)
 }
 
 /// Why a slot cannot be booked now, in words for the young person; `None` when it can.
@@ -161,16 +223,7 @@ pub async fn create(
         .one(&tx)
         .await?
         .ok_or_else(|| AppError::invalid_field("space_id", "There is no such space."))?;
-    let windows = services::spaces::windows(&tx, space_id).await?;
-    let local_day = start.with_timezone(&config.timezone).date_naive();
-    let slot = services::slots::slots_between(&windows, local_day, local_day, config.timezone)
-        .into_iter()
-        .find(|slot| slot.start() == start)
-        .ok_or_else(|| AppError::invalid_field("start", "That isn't one of the lounge's times."))?;
-    let closed = closures_between(&tx, space_id, slot.start(), slot.end()).await?;
-    if let Some(problem) = bookable_problem(&space, &slot, &closed, now) {
-        return Err(AppError::invalid_field("start", problem));
-    }
+    let slot = bookable_slot(&tx, &space, start, now, config).await?;
 
     if let Some(email) = &email {
         let same_slot = bookings::Entity::find()
@@ -223,6 +276,7 @@ pub async fn create(
         idempotency_key: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
+        sequence: Set(0),
         ..Default::default()
     }
     .insert(&tx)
@@ -407,6 +461,120 @@ async fn by_token(
 pub async fn find_by_token(db: &Db, config: &Config, token: &str) -> AppResult<Booking> {
     let (booking, place) = by_token(db.conn(), token).await?;
     Ok(to_api(booking, &place, config))
+}
+
+/// Moves a booking to another slot of the same space, atomically: the new seat is taken
+/// before the old one is given up, so a full new slot leaves the booking where it was.
+pub async fn reschedule_by_token(
+    db: &Db,
+    config: &Config,
+    token: &str,
+    new_start: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> AppResult<Booking> {
+    let tx = db.begin_write().await?;
+    let (booking, place) = by_token(&tx, token).await?;
+    if booking.status != BookingStatus::Confirmed.as_str() {
+        return Err(AppError::conflict(
+            "not_active",
+            "This booking was cancelled, so it can't be moved. You can make a new one.",
+        ));
+    }
+    if booking.starts_at <= now {
+        return Err(AppError::conflict(
+            "already_started",
+            "This booking has already started.",
+        ));
+    }
+    if booking.starts_at == new_start {
+        tx.commit().await?;
+        return Ok(to_api(booking, &place, config));
+    }
+    let space_id = booking.space_id.ok_or_else(|| {
+        AppError::conflict("not_movable", "Only lounge bookings can be moved this way.")
+    })?;
+    let space = services::spaces::find(&tx, space_id).await?;
+    let slot = bookable_slot(&tx, &space, new_start, now, config).await?;
+    take_seat(&tx, &space, slot.start()).await?;
+    free_seat(&tx, space_id, booking.starts_at).await?;
+
+    let id = booking.id;
+    let sequence = booking.sequence + 1;
+    let email = booking.email.clone();
+    let name = booking.display_name.clone();
+    let mut active = booking.into_active_model();
+    active.starts_at = Set(slot.start());
+    active.ends_at = Set(slot.end());
+    active.sequence = Set(sequence);
+    active.updated_at = Set(now);
+    let booking = active.update(&tx).await?;
+    record_status(
+        &tx,
+        id,
+        Some(BookingStatus::Confirmed),
+        BookingStatus::Confirmed,
+        "young_person",
+        Some("rescheduled"),
+        now,
+    )
+    .await?;
+    if let Some(email) = email {
+        let manage_url = format!("{}/manage#token={token}", config.public_url);
+        let context = BookingEmail {
+            agency: &config.agency_name,
+            name: &name,
+            place: &space.name,
+            when: human_time(slot.start(), config.timezone),
+            manage_link: &manage_url,
+            house_rules: &space.house_rules,
+            reason: "",
+        };
+        outbox::enqueue(
+            &tx,
+            &config.mail_from,
+            outbox::NewEmail {
+                dedupe_key: format!("booking:{id}:rescheduled:{sequence}"),
+                kind: "booking_rescheduled",
+                recipient: &email,
+                email: templates::render("booking_confirmation", &context)?,
+                send_at: now,
+            },
+            now,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(to_api(booking, &place, config))
+}
+
+/// An iCalendar file for the booking: its own event only, never other attendees.
+pub async fn calendar_by_token(
+    db: &Db,
+    config: &Config,
+    token: &str,
+    now: DateTime<Utc>,
+) -> AppResult<String> {
+    let (booking, place) = by_token(db.conn(), token).await?;
+    let cancelled = booking.status == BookingStatus::Cancelled.as_str();
+    Ok(crate::ics::event(&crate::ics::CalendarEvent {
+        uid: format!(
+            "booking-{}@{}",
+            booking.id,
+            crate::ics::host_of(&config.public_url)
+        ),
+        sequence: booking.sequence,
+        start: booking.starts_at,
+        end: booking.ends_at,
+        summary: format!("{}: {place}", config.agency_name),
+        location: place,
+        description: format!(
+            "Can't make it? Cancel or change your time: {}/manage#token={token}",
+            config.public_url
+        ),
+        cancelled,
+        zone: config.timezone,
+        stamp: now,
+    }))
 }
 
 /// Cancels through the manage link. Cancelling twice is fine: the second time changes
