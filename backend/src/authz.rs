@@ -1,5 +1,5 @@
 //! Authorization in one place: extractors that yield the signed-in staff member only when
-//! they hold the role an endpoint needs (admins hold every role). Handlers name the
+//! they hold a role the endpoint accepts (admins hold every role). Handlers name the
 //! requirement in their signature, e.g. `Staff<AdminRole>`.
 
 use std::marker::PhantomData;
@@ -15,9 +15,10 @@ use crate::{error::AppError, services, state::AppState};
 
 pub const SESSION_COOKIE: &str = "peerlounge_session";
 
-/// A role an endpoint requires; `None` means any signed-in staff member.
+/// The roles an endpoint accepts (any one will do; admins always pass). Empty means any
+/// signed-in staff member.
 pub trait RoleRequirement: Send + Sync + 'static {
-    const ROLE: Option<Role>;
+    const ROLES: &'static [Role];
 }
 
 pub struct AnyStaff;
@@ -25,21 +26,26 @@ pub struct AdminRole;
 pub struct SupervisorRole;
 pub struct MentorRole;
 pub struct FacilitiesRole;
+/// Whoever runs the lounge on the day: supervisors and peer mentors on duty.
+pub struct LoungeDesk;
 
 impl RoleRequirement for AnyStaff {
-    const ROLE: Option<Role> = None;
+    const ROLES: &'static [Role] = &[];
 }
 impl RoleRequirement for AdminRole {
-    const ROLE: Option<Role> = Some(Role::Admin);
+    const ROLES: &'static [Role] = &[Role::Admin];
 }
 impl RoleRequirement for SupervisorRole {
-    const ROLE: Option<Role> = Some(Role::Supervisor);
+    const ROLES: &'static [Role] = &[Role::Supervisor];
 }
 impl RoleRequirement for MentorRole {
-    const ROLE: Option<Role> = Some(Role::Mentor);
+    const ROLES: &'static [Role] = &[Role::Mentor];
 }
 impl RoleRequirement for FacilitiesRole {
-    const ROLE: Option<Role> = Some(Role::Facilities);
+    const ROLES: &'static [Role] = &[Role::Facilities];
+}
+impl RoleRequirement for LoungeDesk {
+    const ROLES: &'static [Role] = &[Role::Supervisor, Role::Mentor];
 }
 
 /// The signed-in staff member, holding role `R` (401 when signed out, 403 without it).
@@ -56,8 +62,9 @@ impl<R: RoleRequirement> FromRequestParts<AppState> for Staff<R> {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
         let token = session_token(&parts.headers).ok_or_else(AppError::unauthorized)?;
         let user = services::auth::current_user(&state.db, token, Utc::now()).await?;
-        if let Some(role) = R::ROLE {
-            let allowed = user.roles.contains(&role) || user.roles.contains(&Role::Admin);
+        if !R::ROLES.is_empty() {
+            let allowed = user.roles.contains(&Role::Admin)
+                || R::ROLES.iter().any(|role| user.roles.contains(role));
             if !allowed {
                 return Err(AppError::forbidden(
                     "Your account doesn't have access to this.",

@@ -45,6 +45,15 @@ pub fn time_range<Tz: TimeZone>(start: &DateTime<Tz>, end: &DateTime<Tz>) -> Str
     }
 }
 
+/// "14 Jun 2030, 4:00 PM" (or the reader's own order), in the reader's time zone: for
+/// lists where the weekday doesn't matter but the year might.
+pub fn date_time<Tz: TimeZone>(instant: &DateTime<Tz>) -> String {
+    let style = options(&[("dateStyle", "medium"), ("timeStyle", "short")]);
+    js_date(instant)
+        .to_locale_string(&display_locale(), &style)
+        .into()
+}
+
 /// A machine-readable instant for `<time datetime>`.
 pub fn iso_datetime<Tz: TimeZone>(instant: &DateTime<Tz>) -> String {
     js_date(instant).to_iso_string().into()

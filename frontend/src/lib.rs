@@ -1,14 +1,14 @@
-//! Peer Lounge in the browser: the widget young people use to find the lounge, peer
-//! mentors and events, and the staff console. `main.rs` only mounts [`App`].
+//! Peer Lounge in the browser, as two bundles that share this library: the public
+//! [`widget`] young people use (binary `frontend`), and the staff [`console`] (binary
+//! `console`, served under `/staff`). Each binary mounts its own `App`; neither module
+//! uses the other, so each download holds only its own pages.
 
 pub mod api;
-mod app;
 pub mod components;
+pub mod console;
 pub mod format;
 pub mod hooks;
-pub mod pages;
-
-pub use app::{App, Route};
+pub mod widget;
 
 /// Shown in the header and every page title. Per-agency naming comes later.
 pub const AGENCY_NAME: &str = "Peer Lounge";

@@ -1,5 +1,5 @@
-//! Mounts the Peer Lounge app on the page; everything else lives in the library.
+//! Mounts the public widget; everything else lives in the library.
 
 fn main() {
-    yew::Renderer::<frontend::App>::new().render();
+    yew::Renderer::<frontend::widget::App>::new().render();
 }

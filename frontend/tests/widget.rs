@@ -1,132 +1,26 @@
-//! Browser tests for the app shell, the sign-in form and the API error mapping.
-//! Run with `wasm-bindgen-test-runner` (see frontend/webdriver.json). There is no API
-//! server behind the test page, so every fetch fails: that exercises the error states.
+//! Browser tests for the public widget: its shell, pages, the API error mapping and
+//! the words it uses. Run with `wasm-bindgen-test-runner` (see frontend/webdriver.json).
+//! There is no API server behind the test page, so every fetch fails: that exercises
+//! the error states.
 
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
+use common::{all, document, mount_at, text, wait_for, wait_until, Mounted, FOCUSABLE};
 use frontend::api::{failure_from_json, ApiFailure};
-use frontend::components::sign_in_form::{SignInForm, SignInFormProps};
-use frontend::{format, App};
-use js_sys::Promise;
+use frontend::format;
+use frontend::widget::App;
 use shared::ApiError;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Document, Element, HtmlElement, Window};
-use yew::{AppHandle, BaseComponent, Callback, Renderer};
+use web_sys::HtmlElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const FOCUSABLE: &str = "a[href], button, input, select, textarea, [tabindex]:not([tabindex='-1'])";
-
-fn window() -> Window {
-    web_sys::window().expect("tests run in a browser window")
-}
-
-fn document() -> Document {
-    window().document().expect("the window has a document")
-}
-
-async fn sleep(ms: i32) {
-    let promise = Promise::new(&mut |resolve, _reject| {
-        window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .expect("setTimeout works");
-    });
-    JsFuture::from(promise).await.expect("timers resolve");
-}
-
-/// Waits until `condition` holds, or gives up after about two seconds.
-async fn wait_until(condition: impl Fn() -> bool) -> bool {
-    for _ in 0..100 {
-        if condition() {
-            return true;
-        }
-        sleep(20).await;
-    }
-    false
-}
-
-/// Waits until `selector` matches inside `root` and its text passes `accept`.
-async fn wait_for(root: &Element, selector: &str, accept: impl Fn(&str) -> bool) -> Element {
-    for _ in 0..100 {
-        if let Some(element) = root.query_selector(selector).expect("valid selector") {
-            if accept(&element.text_content().unwrap_or_default()) {
-                return element;
-            }
-        }
-        sleep(20).await;
-    }
-    panic!(
-        "nothing matched {selector} in time; page was: {}",
-        root.inner_html()
-    );
-}
-
-/// A component mounted into its own element, removed again on drop.
-struct Mounted<C: BaseComponent> {
-    root: Element,
-    handle: Option<AppHandle<C>>,
-}
-
-impl<C: BaseComponent> Drop for Mounted<C> {
-    fn drop(&mut self) {
-        if let Some(handle) = self.handle.take() {
-            handle.destroy();
-        }
-        self.root.remove();
-    }
-}
-
-fn new_root() -> Element {
-    let root = document().create_element("div").expect("can create a div");
-    document()
-        .body()
-        .expect("the page has a body")
-        .append_child(&root)
-        .expect("can attach the div");
-    root
-}
-
-/// Renders the whole app as if the browser were at `path`.
+/// Renders the whole widget as if the browser were at `path`.
 async fn render_app_at(path: &str) -> Mounted<App> {
-    window()
-        .history()
-        .expect("history is available")
-        .replace_state_with_url(&JsValue::NULL, "", Some(path))
-        .expect("can change the address");
-    let root = new_root();
-    let handle = Renderer::<App>::with_root(root.clone()).render();
-    sleep(0).await;
-    Mounted {
-        root,
-        handle: Some(handle),
-    }
-}
-
-async fn render_sign_in_form() -> Mounted<SignInForm> {
-    let root = new_root();
-    let props = SignInFormProps {
-        on_signed_in: Callback::noop(),
-    };
-    let handle = Renderer::<SignInForm>::with_root_and_props(root.clone(), props).render();
-    sleep(0).await;
-    Mounted {
-        root,
-        handle: Some(handle),
-    }
-}
-
-fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let nodes = root.query_selector_all(selector).expect("valid selector");
-    (0..nodes.length())
-        .filter_map(|index| nodes.item(index))
-        .filter_map(|node| node.dyn_into::<Element>().ok())
-        .collect()
-}
-
-fn text(element: &Element) -> String {
-    element.text_content().unwrap_or_default().trim().to_owned()
+    mount_at(path, ()).await
 }
 
 #[wasm_bindgen_test]
@@ -174,6 +68,8 @@ async fn staff_sign_in_link_sits_outside_the_main_navigation() {
         .expect("a staff link in the footer");
     assert_eq!(text(&staff_link), "Staff sign-in");
     assert_eq!(staff_link.get_attribute("href").as_deref(), Some("/staff"));
+    // A plain link: the console is another bundle, loaded by a full page load.
+    assert_eq!(staff_link.get_attribute("aria-current"), None);
 }
 
 #[wasm_bindgen_test]
@@ -237,71 +133,6 @@ async fn failed_fetch_shows_an_alert_and_try_again_loads_again() {
     );
     let retry_again = wait_for(&app.root, "[role='alert'] button", |_| true).await;
     assert_eq!(text(&retry_again), "Try again");
-}
-
-#[wasm_bindgen_test]
-async fn every_sign_in_input_has_a_label() {
-    let form = render_sign_in_form().await;
-
-    let inputs = all(&form.root, "input");
-    assert_eq!(inputs.len(), 2);
-    for input in &inputs {
-        let id = input.id();
-        assert!(!id.is_empty(), "inputs need an id for their label");
-        let label = form
-            .root
-            .query_selector(&format!("label[for='{id}']"))
-            .unwrap()
-            .unwrap_or_else(|| panic!("no label for #{id}"));
-        assert!(!text(&label).is_empty(), "label for #{id} is empty");
-    }
-    let autocomplete: Vec<_> = inputs
-        .iter()
-        .filter_map(|input| input.get_attribute("autocomplete"))
-        .collect();
-    assert_eq!(autocomplete, ["username", "current-password"]);
-}
-
-#[wasm_bindgen_test]
-async fn empty_sign_in_points_at_the_fields_to_fix() {
-    let form = render_sign_in_form().await;
-
-    let submit: HtmlElement = form
-        .root
-        .query_selector("button[type='submit']")
-        .unwrap()
-        .expect("a submit button")
-        .dyn_into()
-        .unwrap();
-    submit.click();
-    sleep(0).await;
-
-    let alert = form
-        .root
-        .query_selector("[role='alert']")
-        .unwrap()
-        .expect("an alert region");
-    assert!(
-        !text(&alert).is_empty(),
-        "the alert explains what went wrong"
-    );
-    for id in ["staff-email", "staff-password"] {
-        let input = form
-            .root
-            .query_selector(&format!("#{id}"))
-            .unwrap()
-            .unwrap();
-        assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
-        let described_by = input
-            .get_attribute("aria-describedby")
-            .expect("describedby");
-        let message = form
-            .root
-            .query_selector(&format!("#{described_by}"))
-            .unwrap()
-            .unwrap_or_else(|| panic!("#{described_by} is missing"));
-        assert!(!text(&message).is_empty());
-    }
 }
 
 #[wasm_bindgen_test]

@@ -230,6 +230,7 @@ pub struct StaffAccount {
     pub disabled: bool,
     /// Whether they have set a password yet (an invited person has not).
     pub has_password: bool,
+    #[serde(deserialize_with = "rfc3339::deserialize")]
     pub created_at: DateTime<FixedOffset>,
 }
 
@@ -259,6 +260,7 @@ pub struct ChangePassword {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AuditEntry {
     pub id: i64,
+    #[serde(deserialize_with = "rfc3339::deserialize")]
     pub at: DateTime<FixedOffset>,
     /// `None` for actions the system took by itself.
     pub actor_id: Option<i64>,
@@ -291,6 +293,14 @@ pub mod rfc3339 {
     ) -> Result<DateTime<FixedOffset>, D::Error> {
         let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
         DateTime::parse_from_rfc3339(&text).map_err(D::Error::custom)
+    }
+
+    pub fn deserialize_option<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
+        let text = <Option<std::borrow::Cow<'de, str>>>::deserialize(deserializer)?;
+        text.map(|text| DateTime::parse_from_rfc3339(&text).map_err(D::Error::custom))
+            .transpose()
     }
 
     #[cfg(test)]
@@ -347,8 +357,11 @@ pub struct OutboxMessage {
     pub subject: String,
     pub attempts: i32,
     pub last_error: Option<String>,
+    #[serde(deserialize_with = "rfc3339::deserialize")]
     pub created_at: DateTime<FixedOffset>,
+    #[serde(deserialize_with = "rfc3339::deserialize")]
     pub next_attempt_at: DateTime<FixedOffset>,
+    #[serde(default, deserialize_with = "rfc3339::deserialize_option")]
     pub sent_at: Option<DateTime<FixedOffset>>,
 }
 
@@ -534,4 +547,44 @@ pub struct SpaceNow {
     pub seats_free: u32,
     /// When the current opening window ends; absent when closed.
     pub closes_at: Option<DateTime<FixedOffset>>,
+}
+
+/// `GET /api/admin/spaces/{id}/day?date=`: the lounge's day for the staff on duty.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DaySheet {
+    pub date: chrono::NaiveDate,
+    pub slots: Vec<DaySheetSlot>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DaySheetSlot {
+    #[serde(deserialize_with = "rfc3339::deserialize")]
+    pub start: DateTime<FixedOffset>,
+    #[serde(deserialize_with = "rfc3339::deserialize")]
+    pub end: DateTime<FixedOffset>,
+    pub capacity: u32,
+    pub booked: u32,
+    pub walk_ins: u32,
+    /// Display names only: staff at the desk need nothing more.
+    pub bookings: Vec<DaySheetBooking>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DaySheetBooking {
+    pub id: i64,
+    pub name: String,
+    pub status: BookingStatus,
+}
+
+/// `POST /api/admin/spaces/{id}/walk-ins`: people arriving (+) or leaving (-) without a
+/// booking, in the slot running now unless `start` names another of today's slots.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WalkInChange {
+    pub delta: i32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<DateTime<FixedOffset>>,
 }

@@ -7,6 +7,7 @@ mod email;
 mod errors;
 mod health;
 mod lounge;
+mod lounge_desk;
 mod public;
 mod staff;
 mod web;

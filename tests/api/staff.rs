@@ -118,6 +118,11 @@ async fn authorization_matrix_for_every_staff_endpoint() {
         Caller::Anonymous | Caller::Disabled => StatusCode::UNAUTHORIZED,
         _ => ok,
     };
+    let lounge_desk = |caller: Caller, ok: StatusCode| match caller {
+        Caller::Anonymous | Caller::Disabled => StatusCode::UNAUTHORIZED,
+        Caller::Facilities => StatusCode::FORBIDDEN,
+        _ => ok,
+    };
     let admin_only = |caller: Caller, ok: StatusCode| match caller {
         Caller::Anonymous | Caller::Disabled => StatusCode::UNAUTHORIZED,
         Caller::Admin => ok,
@@ -221,6 +226,30 @@ async fn authorization_matrix_for_every_staff_endpoint() {
             "/api/admin/spaces/999999/closures/1".into(),
             None,
             Box::new(move |c| admin_only(c, StatusCode::NOT_FOUND)),
+        ),
+        (
+            Method::GET,
+            "/api/admin/spaces/999999/day".into(),
+            None,
+            Box::new(move |c| lounge_desk(c, StatusCode::NOT_FOUND)),
+        ),
+        (
+            Method::POST,
+            "/api/admin/spaces/999999/walk-ins".into(),
+            Some(json!({"delta": 1})),
+            Box::new(move |c| lounge_desk(c, StatusCode::NOT_FOUND)),
+        ),
+        (
+            Method::POST,
+            "/api/admin/bookings/999999/check-in".into(),
+            None,
+            Box::new(move |c| lounge_desk(c, StatusCode::NOT_FOUND)),
+        ),
+        (
+            Method::POST,
+            "/api/admin/bookings/999999/didnt-make-it".into(),
+            None,
+            Box::new(move |c| lounge_desk(c, StatusCode::NOT_FOUND)),
         ),
         (
             Method::GET,

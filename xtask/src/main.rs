@@ -283,11 +283,13 @@ fn build_frontend(tools: &Tools) -> Result<()> {
     externalize_inline_scripts(&dist, "/")?;
 
     if console_html.exists() {
-        step("Building the staff console (trunk build --release frontend/console.html)");
+        step("Building the staff console (trunk build frontend/console.html --release)");
         status(
+            // The file goes before `--release`, whose optional value would swallow it.
             trunk(tools)
-                .args(["build", "--release"])
+                .arg("build")
                 .arg(&console_html)
+                .arg("--release")
                 .arg("--dist")
                 .arg(&console_dist)
                 .args(["--public-url", "/staff/"]),

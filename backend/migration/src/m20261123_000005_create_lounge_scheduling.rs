@@ -3,7 +3,8 @@
 //! The counter row is what makes overselling impossible: a booking takes a seat with
 //! `UPDATE slot_seats SET booked = booked + 1 WHERE ... AND booked < capacity` inside its
 //! transaction, and a CHECK constraint refuses any row with more booked than capacity, so
-//! the database stays the final guard whatever the application does.
+//! the database stays the final guard whatever the application does. Walk-ins (people
+//! present without a booking) share the same seats.
 
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -81,13 +82,20 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone(SlotSeats::StartsAt))
                     .col(integer(SlotSeats::Capacity))
                     .col(integer(SlotSeats::Booked).default(0))
+                    // People present without a booking, counted by staff at the door.
+                    .col(integer(SlotSeats::WalkIns).default(0))
                     .primary_key(
                         Index::create()
                             .col(SlotSeats::SpaceId)
                             .col(SlotSeats::StartsAt),
                     )
                     .check(Expr::col(SlotSeats::Booked).gte(0))
-                    .check(Expr::col(SlotSeats::Booked).lte(Expr::col(SlotSeats::Capacity)))
+                    .check(Expr::col(SlotSeats::WalkIns).gte(0))
+                    .check(
+                        Expr::col(SlotSeats::Booked)
+                            .add(Expr::col(SlotSeats::WalkIns))
+                            .lte(Expr::col(SlotSeats::Capacity)),
+                    )
                     .foreign_key(
                         ForeignKey::create()
                             .from(SlotSeats::Table, SlotSeats::SpaceId)
@@ -144,6 +152,7 @@ enum SlotSeats {
     StartsAt,
     Capacity,
     Booked,
+    WalkIns,
 }
 
 #[derive(DeriveIden)]

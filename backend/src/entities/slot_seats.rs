@@ -9,6 +9,7 @@ pub struct Model {
     pub starts_at: DateTimeUtc,
     pub capacity: i32,
     pub booked: i32,
+    pub walk_ins: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,14 +1,20 @@
-//! Admin endpoints for spaces: details and booking rules, weekly opening hours, closures.
+//! Staff endpoints for spaces: details and booking rules, weekly opening hours, closures
+//! (admins); the day sheet, walk-ins and attendance (the staff on duty).
 
 use axum::{extract::State, http::StatusCode, Json};
-use chrono::Utc;
-use shared::{AdminSpace, Closure, NewClosure, NewSpace, OpeningHours, UpdateSpace};
+use chrono::{NaiveDate, Utc};
+use serde::Deserialize;
+use shared::{
+    AdminSpace, BookingStatus, Closure, DaySheet, DaySheetSlot, NewClosure, NewSpace, OpeningHours,
+    UpdateSpace, WalkInChange,
+};
+use utoipa::IntoParams;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::{
-    authz::{AdminRole, Staff},
+    authz::{AdminRole, LoungeDesk, Staff},
     error::AppResult,
-    extract::{ApiJson, ApiPath},
+    extract::{ApiJson, ApiPath, ApiQuery},
     services,
     state::AppState,
 };
@@ -20,6 +26,121 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(get_opening_hours, set_opening_hours))
         .routes(routes!(list_closures, add_closure))
         .routes(routes!(remove_closure))
+        .routes(routes!(day_sheet))
+        .routes(routes!(change_walk_ins))
+        .routes(routes!(check_in))
+        .routes(routes!(didnt_make_it))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct DayQuery {
+    /// `YYYY-MM-DD` in the agency's zone; today when absent.
+    date: Option<NaiveDate>,
+}
+
+/// The day's slots with the names booked into each, for the staff on duty.
+#[utoipa::path(
+    get,
+    path = "/admin/spaces/{id}/day",
+    tag = "lounge desk",
+    params(("id" = i64, Path), DayQuery),
+    responses((status = 200, body = DaySheet), (status = 404, body = shared::ApiErrorBody))
+)]
+pub async fn day_sheet(
+    State(state): State<AppState>,
+    _staff: Staff<LoungeDesk>,
+    ApiPath(id): ApiPath<i64>,
+    ApiQuery(query): ApiQuery<DayQuery>,
+) -> AppResult<Json<DaySheet>> {
+    let date = query.date.unwrap_or_else(|| {
+        Utc::now()
+            .with_timezone(&state.config.timezone)
+            .date_naive()
+    });
+    Ok(Json(
+        services::lounge_desk::day_sheet(&state.db, &state.config, id, date).await?,
+    ))
+}
+
+/// Counts people arriving (+) or leaving (-) without a booking.
+#[utoipa::path(
+    post,
+    path = "/admin/spaces/{id}/walk-ins",
+    tag = "lounge desk",
+    params(("id" = i64, Path)),
+    request_body = WalkInChange,
+    responses(
+        (status = 200, body = DaySheetSlot),
+        (status = 409, description = "The lounge is full", body = shared::ApiErrorBody),
+        (status = 422, body = shared::ApiErrorBody)
+    )
+)]
+pub async fn change_walk_ins(
+    State(state): State<AppState>,
+    staff: Staff<LoungeDesk>,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(change): ApiJson<WalkInChange>,
+) -> AppResult<Json<DaySheetSlot>> {
+    let slot = services::lounge_desk::change_walk_ins(
+        &state.db,
+        &state.config,
+        &staff.user,
+        id,
+        change.delta,
+        change.start.map(|s| s.with_timezone(&Utc)),
+        Utc::now(),
+    )
+    .await?;
+    Ok(Json(slot))
+}
+
+/// Checks a young person in.
+#[utoipa::path(
+    post,
+    path = "/admin/bookings/{id}/check-in",
+    tag = "lounge desk",
+    params(("id" = i64, Path)),
+    responses((status = 200, body = BookingStatus), (status = 404, body = shared::ApiErrorBody), (status = 409, body = shared::ApiErrorBody))
+)]
+pub async fn check_in(
+    State(state): State<AppState>,
+    staff: Staff<LoungeDesk>,
+    ApiPath(id): ApiPath<i64>,
+) -> AppResult<Json<BookingStatus>> {
+    let status = services::lounge_desk::mark_attendance(
+        &state.db,
+        &staff.user,
+        id,
+        BookingStatus::Attended,
+        Utc::now(),
+    )
+    .await?;
+    Ok(Json(status))
+}
+
+/// Notes that a young person didn't make it (never shown to them as a "no-show").
+#[utoipa::path(
+    post,
+    path = "/admin/bookings/{id}/didnt-make-it",
+    tag = "lounge desk",
+    params(("id" = i64, Path)),
+    responses((status = 200, body = BookingStatus), (status = 404, body = shared::ApiErrorBody), (status = 409, body = shared::ApiErrorBody))
+)]
+pub async fn didnt_make_it(
+    State(state): State<AppState>,
+    staff: Staff<LoungeDesk>,
+    ApiPath(id): ApiPath<i64>,
+) -> AppResult<Json<BookingStatus>> {
+    let status = services::lounge_desk::mark_attendance(
+        &state.db,
+        &staff.user,
+        id,
+        BookingStatus::DidntMakeIt,
+        Utc::now(),
+    )
+    .await?;
+    Ok(Json(status))
 }
 
 /// Every space with its booking rules.

@@ -42,32 +42,35 @@ pub async fn lounge_slots(
         return Ok(Vec::new());
     };
     let closed = closures_between(db.conn(), space_id, first.start(), last.end()).await?;
-    let taken: std::collections::HashMap<DateTime<Utc>, (i32, i32)> = slot_seats::Entity::find()
-        .filter(slot_seats::Column::SpaceId.eq(space_id))
-        .filter(slot_seats::Column::StartsAt.gte(first.start()))
-        .filter(slot_seats::Column::StartsAt.lte(last.start()))
-        .all(db.conn())
-        .await?
-        .into_iter()
-        .map(|row| (row.starts_at, (row.capacity, row.booked)))
-        .collect();
+    let taken: std::collections::HashMap<DateTime<Utc>, (i32, i32, i32)> =
+        slot_seats::Entity::find()
+            .filter(slot_seats::Column::SpaceId.eq(space_id))
+            .filter(slot_seats::Column::StartsAt.gte(first.start()))
+            .filter(slot_seats::Column::StartsAt.lte(last.start()))
+            .all(db.conn())
+            .await?
+            .into_iter()
+            .map(|row| (row.starts_at, (row.capacity, row.booked, row.walk_ins)))
+            .collect();
 
     Ok(candidates
         .into_iter()
         .filter(|slot| bookable_problem(&space, slot, &closed, now).is_none())
         .map(|slot| {
-            let (capacity, booked) = taken
-                .get(&slot.start())
-                .copied()
-                .unwrap_or((space.capacity, 0));
+            let (capacity, booked, walk_ins) =
+                taken
+                    .get(&slot.start())
+                    .copied()
+                    .unwrap_or((space.capacity, 0, 0));
             let capacity = u32::try_from(capacity).unwrap_or(0);
             let booked = u32::try_from(booked).unwrap_or(0);
+            let walk_ins = u32::try_from(walk_ins).unwrap_or(0);
             SlotAvailability {
                 start: slot.start().with_timezone(&config.timezone).fixed_offset(),
                 end: slot.end().with_timezone(&config.timezone).fixed_offset(),
                 capacity,
                 booked,
-                available: capacity.saturating_sub(booked),
+                available: capacity.saturating_sub(booked + walk_ins),
             }
         })
         .collect())
@@ -102,13 +105,15 @@ pub async fn space_now(
         }
         window_end = slot.end();
     }
-    let booked = slot_seats::Entity::find_by_id((space_id, slots[index].start()))
+    let (capacity, present) = slot_seats::Entity::find_by_id((space_id, slots[index].start()))
         .one(db.conn())
         .await?
-        .map_or(0, |row| row.booked);
+        .map_or((space.capacity, 0), |row| {
+            (row.capacity, row.booked + row.walk_ins)
+        });
     Ok(SpaceNow {
         open: true,
-        seats_free: u32::try_from(space.capacity - booked).unwrap_or(0),
+        seats_free: u32::try_from(capacity - present).unwrap_or(0),
         closes_at: Some(window_end.with_timezone(&config.timezone).fixed_offset()),
     })
 }
@@ -344,6 +349,7 @@ async fn take_seat(
         starts_at: Set(start),
         capacity: Set(space.capacity),
         booked: Set(0),
+        walk_ins: Set(0),
     })
     .on_conflict(
         OnConflict::columns([slot_seats::Column::SpaceId, slot_seats::Column::StartsAt])
@@ -359,7 +365,11 @@ async fn take_seat(
         )
         .filter(slot_seats::Column::SpaceId.eq(space.id))
         .filter(slot_seats::Column::StartsAt.eq(start))
-        .filter(Expr::col(slot_seats::Column::Booked).lt(Expr::col(slot_seats::Column::Capacity)))
+        .filter(
+            Expr::col(slot_seats::Column::Booked)
+                .add(Expr::col(slot_seats::Column::WalkIns))
+                .lt(Expr::col(slot_seats::Column::Capacity)),
+        )
         .exec(conn)
         .await?;
     if taken.rows_affected == 0 {

@@ -7,6 +7,7 @@ pub mod closures;
 pub mod demo;
 pub mod events;
 pub mod login_throttle;
+pub mod lounge_desk;
 pub mod mentors;
 pub mod passwords;
 pub mod slots;

@@ -2,11 +2,15 @@
 //! module per resource. Built on `web-sys` + `serde-wasm-bindgen` rather than an HTTP
 //! crate so the download stays small (no `serde_json` in the wasm).
 
+pub mod admin;
 pub mod auth;
 pub mod events;
 pub mod health;
 pub mod mentors;
 pub mod spaces;
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -48,6 +52,14 @@ impl ApiFailure {
         }
     }
 
+    /// The server's stable error code (`email_taken`, `last_admin`...), if it sent one.
+    pub fn code(&self) -> Option<&str> {
+        match self {
+            Self::Api { error, .. } => Some(&error.code),
+            _ => None,
+        }
+    }
+
     pub fn status(&self) -> Option<u16> {
         match self {
             Self::Network => None,
@@ -82,9 +94,49 @@ impl Method {
     }
 }
 
+thread_local! {
+    static ON_UNAUTHORIZED: RefCell<Option<Rc<dyn Fn()>>> = const { RefCell::new(None) };
+}
+
+/// Calls `listener` whenever any request is answered 401: the staff session has ended
+/// (expired, signed out in another tab, password changed). The console's session
+/// provider listens here, so a page need not check every answer itself. One listener at
+/// a time; it stops when the returned guard is dropped.
+pub fn listen_for_unauthorized(listener: impl Fn() + 'static) -> UnauthorizedListener {
+    let listener: Rc<dyn Fn()> = Rc::new(listener);
+    ON_UNAUTHORIZED.with(|slot| *slot.borrow_mut() = Some(listener.clone()));
+    UnauthorizedListener(listener)
+}
+
+/// Stops its listener when dropped, unless another has taken its place meanwhile.
+pub struct UnauthorizedListener(Rc<dyn Fn()>);
+
+impl Drop for UnauthorizedListener {
+    fn drop(&mut self) {
+        ON_UNAUTHORIZED.with(|slot| {
+            let mut slot = slot.borrow_mut();
+            if slot
+                .as_ref()
+                .is_some_and(|current| Rc::ptr_eq(current, &self.0))
+            {
+                *slot = None;
+            }
+        });
+    }
+}
+
+fn report_unauthorized() {
+    // Cloned out first: the listener may re-render, and must not find the slot borrowed.
+    let listener = ON_UNAUTHORIZED.with(|slot| slot.borrow().clone());
+    if let Some(listener) = listener {
+        listener();
+    }
+}
+
 /// Sends `body` (if any) as JSON to `path` on our own origin and reads the JSON answer.
 ///
-/// A `204 No Content` answer deserialises from `undefined`, so ask for `T = ()`.
+/// An empty answer (`204 No Content`, `202 Accepted`) deserialises from `undefined`, so
+/// ask for `T = ()`.
 pub async fn request<B, T>(method: Method, path: &str, body: Option<&B>) -> Result<T, ApiFailure>
 where
     B: Serialize + ?Sized,
@@ -105,6 +157,14 @@ pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiFailure> {
     request::<(), T>(Method::Get, path, None).await
 }
 
+/// `POST path` with the body `{}`, for actions that need no data: the API wants a
+/// JSON body on every state-changing request.
+pub async fn post_empty<T: DeserializeOwned>(path: &str) -> Result<T, ApiFailure> {
+    #[derive(Serialize)]
+    struct Empty {}
+    request(Method::Post, path, Some(&Empty {})).await
+}
+
 fn to_json<B: Serialize + ?Sized>(body: &B) -> Option<js_sys::JsString> {
     // `json_compatible` turns maps into plain objects, which `JSON.stringify` needs.
     let value = body
@@ -113,7 +173,8 @@ fn to_json<B: Serialize + ?Sized>(body: &B) -> Option<js_sys::JsString> {
     js_sys::JSON::stringify(&value).ok()
 }
 
-/// Fetches `path` and returns the status with the parsed JSON body of a success.
+/// Fetches `path` and returns the status with the parsed JSON body of a success
+/// (`undefined` when the body is empty). Every 401 is reported to the session listener.
 async fn send(
     method: Method,
     path: &str,
@@ -127,17 +188,25 @@ async fn send(
         .and_then(JsCast::dyn_into)
         .map_err(|_| ApiFailure::Network)?;
     let status = response.status();
+    // Read as text rather than `response.json()`, so an empty body is not an error.
+    let text = read_text(&response).await;
 
     if !response.ok() {
-        let text = read_text(&response).await.unwrap_or_default();
-        return Err(failure_from_json(status, &text));
+        if status == 401 {
+            report_unauthorized();
+        }
+        return Err(failure_from_json(
+            status,
+            text.as_deref().unwrap_or_default(),
+        ));
     }
-    if status == 204 {
-        return Ok((status, JsValue::UNDEFINED));
+    match text.as_deref() {
+        Some("") => Ok((status, JsValue::UNDEFINED)),
+        Some(text) => js_sys::JSON::parse(text)
+            .map(|value| (status, value))
+            .map_err(|_| unexpected(status)),
+        None => Err(unexpected(status)),
     }
-    let json = response.json().map_err(|_| unexpected(status))?;
-    let value = JsFuture::from(json).await.map_err(|_| unexpected(status))?;
-    Ok((status, value))
 }
 
 fn build_request(method: Method, path: &str, body: Option<js_sys::JsString>) -> Option<Request> {

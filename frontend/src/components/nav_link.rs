@@ -4,24 +4,24 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::Route;
-
 #[derive(Properties, PartialEq)]
-pub struct NavLinkProps {
-    pub to: Route,
+pub struct NavLinkProps<R: Routable> {
+    pub to: R,
     #[prop_or_default]
     pub classes: Classes,
     #[prop_or_default]
     pub children: Html,
 }
 
+/// Generic over the route type, because the widget and the staff console each have
+/// their own routes.
 #[component]
-pub fn NavLink(props: &NavLinkProps) -> Html {
+pub fn NavLink<R: Routable + 'static>(props: &NavLinkProps<R>) -> Html {
     let navigator = use_navigator();
-    let is_current = use_route::<Route>() == Some(props.to);
+    let is_current = use_route::<R>().as_ref() == Some(&props.to);
 
     let onclick = {
-        let to = props.to;
+        let to = props.to.clone();
         Callback::from(move |event: MouseEvent| {
             // Leave "open in a new tab" and friends to the browser.
             let modified = event.ctrl_key() || event.meta_key() || event.shift_key();

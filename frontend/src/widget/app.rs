@@ -1,11 +1,11 @@
-//! The routes and the app shell around them.
+//! The widget's routes and the app shell around them. The staff console lives under
+//! `/staff` in a bundle of its own; the server sends those addresses there.
 
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::components::Layout;
-use crate::hooks::SessionProvider;
-use crate::pages::{EventsPage, HomePage, LoungePage, MentorsPage, NotFoundPage, StaffPage};
+use super::pages::{EventsPage, HomePage, LoungePage, MentorsPage, NotFoundPage};
+use super::Layout;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Routable)]
 pub enum Route {
@@ -17,8 +17,6 @@ pub enum Route {
     Mentors,
     #[at("/events")]
     Events,
-    #[at("/staff")]
-    Staff,
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -30,7 +28,6 @@ fn switch(route: Route) -> Html {
         Route::Lounge => html! { <LoungePage /> },
         Route::Mentors => html! { <MentorsPage /> },
         Route::Events => html! { <EventsPage /> },
-        Route::Staff => html! { <StaffPage /> },
         Route::NotFound => html! { <NotFoundPage /> },
     }
 }
@@ -39,11 +36,9 @@ fn switch(route: Route) -> Html {
 pub fn App() -> Html {
     html! {
         <BrowserRouter>
-            <SessionProvider>
-                <Layout>
-                    <Switch<Route> render={switch} />
-                </Layout>
-            </SessionProvider>
+            <Layout>
+                <Switch<Route> render={switch} />
+            </Layout>
         </BrowserRouter>
     }
 }

@@ -1,79 +1,106 @@
-//! The staff console's first screen: who is signed in, and a way out.
+//! The console's first screen once signed in: who you are, and what your roles let you
+//! do here.
 
 use shared::{Role, StaffUser};
-use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::api::{auth, ApiFailure};
-use crate::components::error_notice;
+use crate::console::words::roles_in_words;
+use crate::console::{is_admin, ConsoleLink, ConsoleRoute};
 
 #[derive(Properties, PartialEq)]
 pub struct ConsoleHomeProps {
     pub user: StaffUser,
-    pub on_signed_out: Callback<()>,
 }
 
-fn role_label(role: Role) -> &'static str {
-    match role {
-        Role::Admin => "Admin",
-        Role::Supervisor => "Supervisor",
-        Role::Mentor => "Peer mentor",
-        Role::Facilities => "Facilities",
+/// A card linking to one tool.
+struct Tool {
+    route: ConsoleRoute,
+    title: &'static str,
+    description: &'static str,
+}
+
+const ADMIN_TOOLS: [Tool; 3] = [
+    Tool {
+        route: ConsoleRoute::Users,
+        title: "Staff accounts",
+        description: "Invite staff, change their roles, or disable an account.",
+    },
+    Tool {
+        route: ConsoleRoute::Audit,
+        title: "Audit log",
+        description: "Who did what, and when.",
+    },
+    Tool {
+        route: ConsoleRoute::Outbox,
+        title: "Email outbox",
+        description: "Emails waiting to go, sent, or stuck, and a way to send them again.",
+    },
+];
+
+const EVERYONE_TOOLS: [Tool; 1] = [Tool {
+    route: ConsoleRoute::ChangePassword,
+    title: "Change your password",
+    description: "Choose a new password. Other devices you're signed in on will be signed out.",
+}];
+
+/// The tools still being built for the roles this person holds, one line per role.
+pub fn coming_soon(roles: &[Role]) -> Vec<&'static str> {
+    let lines: Vec<&'static str> = Role::ALL
+        .into_iter()
+        .filter(|role| roles.contains(role))
+        .filter_map(|role| match role {
+            Role::Supervisor => {
+                Some("For supervisors: mentors' workload, check-ins and support requests.")
+            }
+            Role::Mentor => {
+                Some("For peer mentors: your profile, availability, limits and sessions.")
+            }
+            Role::Facilities => Some("For facilities: donations, inventory and the wishlist."),
+            Role::Admin => None,
+        })
+        .collect();
+    if lines.is_empty() {
+        vec!["Tools for peer mentors, supervisors and facilities staff."]
+    } else {
+        lines
     }
 }
 
-fn roles_label(roles: &[Role]) -> String {
-    if roles.is_empty() {
-        return "no roles yet".to_owned();
+fn tool_card(tool: &Tool) -> Html {
+    html! {
+        <li key={tool.title}>
+            <ConsoleLink to={tool.route} classes="link-card">
+                <span class="link-card__title">{ tool.title }</span>
+                <span>{ tool.description }</span>
+            </ConsoleLink>
+        </li>
     }
-    roles
-        .iter()
-        .map(|role| role_label(*role))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 #[component]
 pub fn ConsoleHome(props: &ConsoleHomeProps) -> Html {
-    let signing_out = use_state(|| false);
-    let failure = use_state(|| None::<ApiFailure>);
-
-    let onclick = {
-        let (signing_out, failure) = (signing_out.clone(), failure.clone());
-        let on_signed_out = props.on_signed_out.clone();
-        Callback::from(move |_: MouseEvent| {
-            if *signing_out {
-                return;
-            }
-            signing_out.set(true);
-            let (signing_out, failure) = (signing_out.clone(), failure.clone());
-            let on_signed_out = on_signed_out.clone();
-            spawn_local(async move {
-                let result = auth::sign_out().await;
-                signing_out.set(false);
-                match result {
-                    // A 401 means the session had already ended: the goal is reached.
-                    Err(error) if !error.is_unauthorized() => failure.set(Some(error)),
-                    _ => on_signed_out.emit(()),
-                }
-            });
-        })
-    };
+    let user = &props.user;
+    let tools = is_admin(user)
+        .then_some(ADMIN_TOOLS.iter())
+        .into_iter()
+        .flatten()
+        .chain(EVERYONE_TOOLS.iter());
 
     html! {
         <div class="console-home">
-            <p>
+            <p class="lead">
                 { "Signed in as " }
-                <strong>{ &props.user.display_name }</strong>
-                { format!(" ({})", roles_label(&props.user.roles)) }
+                <strong>{ &user.display_name }</strong>
+                { format!(" ({}).", roles_in_words(&user.roles)) }
             </p>
-            <p>{ "Tools for lounge times, mentors and events will appear here soon." }</p>
-            if let Some(failure) = &*failure {
-                { error_notice(failure, None) }
-            }
-            <button type="button" class="button" {onclick}>
-                { if *signing_out { "Signing out…" } else { "Sign out" } }
-            </button>
+            <h2>{ "What you can do here" }</h2>
+            <ul class="link-cards">
+                { for tools.map(tool_card) }
+            </ul>
+            <h2>{ "Coming soon" }</h2>
+            <ul class="coming-soon">
+                { for coming_soon(&user.roles).into_iter().map(|line| html! { <li>{ line }</li> }) }
+            </ul>
         </div>
     }
 }

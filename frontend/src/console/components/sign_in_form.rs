@@ -3,77 +3,60 @@
 
 use shared::{FieldErrors, LoginRequest, StaffUser};
 use wasm_bindgen_futures::spawn_local;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::api::{auth, ApiFailure};
+use crate::components::form::{
+    form_alert, input_value, require, text_field, use_focus_on_errors, FormErrors, TextField,
+};
 
 #[derive(Properties, PartialEq)]
 pub struct SignInFormProps {
     pub on_signed_in: Callback<StaffUser>,
 }
 
-/// What went wrong with the last attempt: a summary for the whole form, and
-/// messages for single fields.
-#[derive(Debug, Clone, Default, PartialEq)]
-struct FormErrors {
-    summary: Option<String>,
-    fields: FieldErrors,
-}
-
-impl FormErrors {
-    fn is_empty(&self) -> bool {
-        self.summary.is_none() && self.fields.is_empty()
-    }
-
-    fn for_field(&self, field: &str) -> Option<String> {
-        self.fields.get(field).map(|messages| messages.join(" "))
-    }
-}
-
-impl From<ApiFailure> for FormErrors {
-    fn from(failure: ApiFailure) -> Self {
-        Self {
-            summary: Some(failure.message().to_owned()),
-            fields: failure.field_errors().cloned().unwrap_or_default(),
-        }
-    }
-}
-
 /// Catches empty fields before a round trip. Anything subtler is the server's call:
-/// a mistyped address simply doesn't match an account. (`Email::parse` would also do,
-/// but its Unicode case tables would add about 15 KB to the download.)
-fn check_input(email: &str, password: &str) -> FormErrors {
+/// a mistyped address simply doesn't match an account.
+fn check_input(credentials: &LoginRequest) -> FormErrors {
     let mut fields = FieldErrors::new();
-    if email.is_empty() {
-        fields.insert(
-            "email".to_owned(),
-            vec!["Please enter your email address.".to_owned()],
-        );
-    }
-    if password.is_empty() {
-        fields.insert(
-            "password".to_owned(),
-            vec!["Please enter your password.".to_owned()],
-        );
-    }
-    let summary = (!fields.is_empty()).then(|| "Please check the fields below.".to_owned());
-    FormErrors { summary, fields }
+    require(
+        &mut fields,
+        "email",
+        &credentials.email,
+        "Please enter your email address.",
+    );
+    require(
+        &mut fields,
+        "password",
+        &credentials.password,
+        "Please enter your password.",
+    );
+    FormErrors::from_fields(fields)
 }
 
-fn input_value(input: &NodeRef) -> String {
-    input
-        .cast::<HtmlInputElement>()
-        .map(|input| input.value())
-        .unwrap_or_default()
+/// The server's answer in words; being locked out for a while gets a clearer wait.
+fn sign_in_errors(failure: ApiFailure) -> FormErrors {
+    if failure.code() == Some("too_many_attempts") {
+        return FormErrors::summary("Too many attempts. Please wait a few minutes and try again.");
+    }
+    failure.into()
 }
 
 #[component]
 pub fn SignInForm(props: &SignInFormProps) -> Html {
     let email_ref = use_node_ref();
     let password_ref = use_node_ref();
+    let alert_ref = use_node_ref();
     let submitting = use_state(|| false);
     let errors = use_state(FormErrors::default);
+    use_focus_on_errors(
+        &errors,
+        vec![
+            ("email", email_ref.clone()),
+            ("password", password_ref.clone()),
+        ],
+        alert_ref.clone(),
+    );
 
     let onsubmit = {
         let (email_ref, password_ref) = (email_ref.clone(), password_ref.clone());
@@ -88,17 +71,8 @@ pub fn SignInForm(props: &SignInFormProps) -> Html {
                 email: input_value(&email_ref).trim().to_owned(),
                 password: input_value(&password_ref),
             };
-            let input_errors = check_input(&credentials.email, &credentials.password);
+            let input_errors = check_input(&credentials);
             if !input_errors.is_empty() {
-                // Put the cursor where the first fix is needed.
-                let first_invalid = if input_errors.fields.contains_key("email") {
-                    &email_ref
-                } else {
-                    &password_ref
-                };
-                if let Some(input) = first_invalid.cast::<HtmlInputElement>() {
-                    let _ = input.focus();
-                }
                 errors.set(input_errors);
                 return;
             }
@@ -112,7 +86,7 @@ pub fn SignInForm(props: &SignInFormProps) -> Html {
                 submitting.set(false);
                 match result {
                     Ok(user) => on_signed_in.emit(user),
-                    Err(failure) => errors.set(failure.into()),
+                    Err(failure) => errors.set(sign_in_errors(failure)),
                 }
             });
         })
@@ -120,64 +94,24 @@ pub fn SignInForm(props: &SignInFormProps) -> Html {
 
     html! {
         <form class="form" novalidate=true {onsubmit}>
-            // Always in the page, so screen readers announce it when it fills.
-            <div class="form-alert" role="alert">
-                { errors.summary.clone() }
-            </div>
+            { form_alert(&errors, &alert_ref) }
             { text_field(TextField {
-                id: "staff-email",
-                name: "email",
-                label: "Email",
                 input_type: "email",
                 autocomplete: "username",
                 input_ref: email_ref,
                 error: errors.for_field("email"),
+                ..TextField::new("staff-email", "email", "Email")
             }) }
             { text_field(TextField {
-                id: "staff-password",
-                name: "password",
-                label: "Password",
                 input_type: "password",
                 autocomplete: "current-password",
                 input_ref: password_ref,
                 error: errors.for_field("password"),
+                ..TextField::new("staff-password", "password", "Password")
             }) }
-            <button type="submit" class="button button--primary">
+            <button type="submit" class="button button--primary" disabled={*submitting}>
                 { if *submitting { "Signing in…" } else { "Sign in" } }
             </button>
         </form>
-    }
-}
-
-struct TextField {
-    id: &'static str,
-    name: &'static str,
-    label: &'static str,
-    input_type: &'static str,
-    autocomplete: &'static str,
-    input_ref: NodeRef,
-    error: Option<String>,
-}
-
-/// A labelled input with its error message tied to it for screen readers.
-fn text_field(field: TextField) -> Html {
-    let error_id = format!("{}-error", field.id);
-    let has_error = field.error.is_some();
-    html! {
-        <div class="field">
-            <label for={field.id}>{ field.label }</label>
-            <input
-                id={field.id}
-                name={field.name}
-                type={field.input_type}
-                autocomplete={field.autocomplete}
-                ref={field.input_ref}
-                aria-invalid={has_error.then_some("true")}
-                aria-describedby={has_error.then(|| error_id.clone())}
-            />
-            if let Some(error) = field.error {
-                <p id={error_id} class="field-error">{ error }</p>
-            }
-        </div>
     }
 }

@@ -4,9 +4,8 @@ use shared::Health;
 use yew::prelude::*;
 
 use crate::api::health::fetch_health;
-use crate::components::NavLink;
 use crate::hooks::{use_document_title, use_fetch, FetchHandle, FetchState};
-use crate::Route;
+use crate::widget::{Route, WidgetLink};
 
 #[component]
 pub fn HomePage() -> Html {
@@ -24,22 +23,22 @@ pub fn HomePage() -> Html {
             <h2>{ "What's here for you" }</h2>
             <ul class="link-cards">
                 <li>
-                    <NavLink to={Route::Lounge} classes="link-card">
+                    <WidgetLink to={Route::Lounge} classes="link-card">
                         <span class="link-card__title">{ "The lounge" }</span>
                         <span>{ "A calm place to chill, study or catch up with friends." }</span>
-                    </NavLink>
+                    </WidgetLink>
                 </li>
                 <li>
-                    <NavLink to={Route::Mentors} classes="link-card">
+                    <WidgetLink to={Route::Mentors} classes="link-card">
                         <span class="link-card__title">{ "Peer mentors" }</span>
                         <span>{ "People who have been where you are. You choose who to talk to." }</span>
-                    </NavLink>
+                    </WidgetLink>
                 </li>
                 <li>
-                    <NavLink to={Route::Events} classes="link-card">
+                    <WidgetLink to={Route::Events} classes="link-card">
                         <span class="link-card__title">{ "Events" }</span>
                         <span>{ "Things happening soon. Everyone is welcome." }</span>
-                    </NavLink>
+                    </WidgetLink>
                 </li>
             </ul>
         </>

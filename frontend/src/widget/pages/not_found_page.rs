@@ -2,9 +2,8 @@
 
 use yew::prelude::*;
 
-use crate::components::NavLink;
 use crate::hooks::use_document_title;
-use crate::Route;
+use crate::widget::{Route, WidgetLink};
 
 #[component]
 pub fn NotFoundPage() -> Html {
@@ -14,7 +13,7 @@ pub fn NotFoundPage() -> Html {
         <>
             <h1>{ "We can't find that page" }</h1>
             <p>{ "The link might be old, or there might be a typo in the address." }</p>
-            <p><NavLink to={Route::Home}>{ "Go to the Peer Lounge home page" }</NavLink></p>
+            <p><WidgetLink to={Route::Home}>{ "Go to the Peer Lounge home page" }</WidgetLink></p>
         </>
     }
 }
