@@ -133,6 +133,8 @@ pub fn router(state: AppState) -> Router {
         }
     };
     let static_files = Router::new()
+        .route("/embed.js", get(web::embed_js))
+        .route("/embed-demo.html", get(web::embed_demo))
         // The console's root is a directory on disk: its shell, not a redirect.
         .route(web::CONSOLE_PREFIX, get(serve_shell.clone()))
         .route(

@@ -79,6 +79,31 @@ impl Frontend {
     }
 }
 
+/// The script agencies paste into their site, and a stand-in agency page that embeds it.
+const EMBED_JS: &str = include_str!("../static/embed.js");
+const EMBED_DEMO_HTML: &str = include_str!("../static/embed-demo.html");
+
+pub async fn embed_js() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            // Short: agencies keep the same URL while we update the script.
+            (header::CACHE_CONTROL, "public, max-age=300"),
+            // Agency pages on other origins load it with a plain <script> tag.
+            (
+                header::HeaderName::from_static("cross-origin-resource-policy"),
+                "cross-origin",
+            ),
+        ],
+        EMBED_JS,
+    )
+        .into_response()
+}
+
+pub async fn embed_demo() -> Response {
+    ([(header::CACHE_CONTROL, "no-cache")], Html(EMBED_DEMO_HTML)).into_response()
+}
+
 const NOT_BUILT_PAGE: &str = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Peer Lounge</title></head><body><main><h1>Peer Lounge</h1><p>The widget has not been built yet. Run <code>cargo xtask run</code>.</p></main></body></html>";
 
 /// Trunk names built assets `name-<16 hex digits>.ext` (and `..._bg.wasm`): their content
@@ -148,10 +173,12 @@ pub async fn security_headers(
         "permissions-policy",
         HeaderValue::from_static("camera=(), microphone=(), geolocation=(), interest-cohort=()"),
     );
-    headers.insert(
-        "cross-origin-resource-policy",
-        HeaderValue::from_static("same-origin"),
-    );
+    if !headers.contains_key("cross-origin-resource-policy") {
+        headers.insert(
+            "cross-origin-resource-policy",
+            HeaderValue::from_static("same-origin"),
+        );
+    }
     response
 }
 

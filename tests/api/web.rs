@@ -103,3 +103,28 @@ async fn responses_are_compressed_when_the_client_accepts_it() {
         .unwrap();
     assert_eq!(response.headers()["content-encoding"], "gzip");
 }
+
+#[tokio::test]
+async fn the_embed_script_is_served_for_other_sites_to_load() {
+    let (app, _dist) = app_with_fake_dist().await;
+    let response = app.get("/embed.js").await;
+    assert_eq!(response.status(), 200);
+    let headers = response.headers().clone();
+    assert!(headers["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/javascript"));
+    assert_eq!(headers["cross-origin-resource-policy"], "cross-origin");
+    let script = response.text().await.unwrap();
+    assert!(script.contains("peerlounge:height"));
+    assert!(script.contains("?embed=1"));
+
+    let demo = app.get("/embed-demo.html").await;
+    assert_eq!(demo.status(), 200);
+    assert_eq!(
+        demo.headers()["cross-origin-resource-policy"],
+        "same-origin"
+    );
+    let page = demo.text().await.unwrap();
+    assert!(page.contains("<script src=\"/embed.js\" data-view=\"lounge\" async></script>"));
+}
