@@ -10,7 +10,7 @@ use std::{
 
 use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
 use serde_json::json;
-use tests::{TestApp, TestAppOptions};
+use tests::{smtp::SmtpServer, TestApp, TestAppOptions};
 
 /// A chromedriver of our own on a free port, killed when dropped.
 struct ChromeDriver {
@@ -78,18 +78,44 @@ async fn browser(driver: &ChromeDriver, profile: &tempfile::TempDir) -> Client {
 }
 
 async fn app() -> TestApp {
-    let index = tests::workspace_root().join("frontend/dist/index.html");
-    assert!(
-        index.exists(),
-        "{} is missing: build the widget first (cargo xtask test does)",
-        index.display()
-    );
-    TestApp::spawn_with(
-        TestAppOptions::default()
-            .with_built_frontend()
-            .with_demo_data(),
-    )
-    .await
+    app_with(TestAppOptions::default()).await
+}
+
+async fn app_with(options: TestAppOptions) -> TestApp {
+    for bundle in ["frontend/dist/index.html", "frontend/dist/staff/index.html"] {
+        let index = tests::workspace_root().join(bundle);
+        assert!(
+            index.exists(),
+            "{} is missing: build the frontend first (cargo xtask test does)",
+            index.display()
+        );
+    }
+    TestApp::spawn_with(options.with_built_frontend().with_demo_data()).await
+}
+
+/// Types into the input with this id.
+async fn fill(client: &Client, id: &str, text: &str) {
+    let input = client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Id(id))
+        .await
+        .unwrap_or_else(|e| panic!("no #{id}: {e}"));
+    input.clear().await.unwrap();
+    input.send_keys(text).await.unwrap();
+}
+
+async fn click_button(client: &Client, text: &str) {
+    let xpath = format!("//button[normalize-space(.)='{text}']");
+    client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::XPath(&xpath))
+        .await
+        .unwrap_or_else(|e| panic!("no button {text:?}: {e}"))
+        .click()
+        .await
+        .unwrap();
 }
 
 /// Waits until the element's text contains `expected`, and returns it.
@@ -165,6 +191,84 @@ async fn young_people_can_browse_mentors_and_events_from_the_database() {
     // A deep link loads the app shell and its route directly.
     client.goto(&app.url("/events")).await.unwrap();
     wait_for_text(&client, "main", "Game night").await;
+
+    client.close().await.unwrap();
+}
+
+/// Issue 3's promise: the demo admin invites a mentor, who follows the emailed link, sets
+/// a password and signs in.
+#[tokio::test]
+#[ignore = "needs chromium, chromedriver and the built widget; run by cargo xtask test"]
+async fn an_admin_invites_a_mentor_who_sets_a_password_and_signs_in() {
+    tests::install_crypto_provider();
+    let smtp = SmtpServer::start();
+    let app = app_with(TestAppOptions::default().with_smtp(&smtp)).await;
+    let login = std::fs::read_to_string(app.data_dir.path().join("demo-staff-login.txt")).unwrap();
+    let field = |name: &str| {
+        login
+            .lines()
+            .find_map(|line| line.strip_prefix(&format!("{name}: ")))
+            .unwrap()
+            .to_owned()
+    };
+    let (admin_email, admin_password) = (field("email"), field("password"));
+
+    let driver = ChromeDriver::start();
+    let profile = tempfile::tempdir().unwrap();
+    let client = browser(&driver, &profile).await;
+
+    client.goto(&app.url("/staff")).await.unwrap();
+    fill(&client, "staff-email", &admin_email).await;
+    fill(&client, "staff-password", &admin_password).await;
+    click_button(&client, "Sign in").await;
+    wait_for_text(&client, "main", "Signed in as").await;
+
+    client.goto(&app.url("/staff/users")).await.unwrap();
+    fill(&client, "invite-email", "river@agency.example.org").await;
+    fill(&client, "invite-name", "River").await;
+    client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Id("invite-roles-mentor"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    click_button(&client, "Send invitation").await;
+    wait_for_text(
+        &client,
+        "main",
+        "We've sent an invitation to river@agency.example.org",
+    )
+    .await;
+
+    app.run_due_emails(chrono::Utc::now()).await;
+    let invite = smtp.wait_for(1).await.remove(0);
+    assert_eq!(invite.to, ["river@agency.example.org"]);
+    let token = invite.link_token().expect("the invitation carries a link");
+
+    // Sign the admin out, then follow the emailed link (on the test server's address).
+    click_button(&client, "Sign out").await;
+    client
+        .goto(&app.url(&format!("/staff/set-password#token={token}")))
+        .await
+        .unwrap();
+    fill(&client, "new-password", "river runs deep and wide").await;
+    click_button(&client, "Set password").await;
+    wait_for_text(&client, "main", "Your password is set").await;
+    let address = client.current_url().await.unwrap();
+    assert!(
+        !address.as_str().contains(&token),
+        "the token leaves the address bar"
+    );
+
+    client.goto(&app.url("/staff")).await.unwrap();
+    fill(&client, "staff-email", "river@agency.example.org").await;
+    fill(&client, "staff-password", "river runs deep and wide").await;
+    click_button(&client, "Sign in").await;
+    wait_for_text(&client, "main", "River").await;
+    wait_for_text(&client, "main", "(peer mentor)").await;
 
     client.close().await.unwrap();
 }
