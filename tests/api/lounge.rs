@@ -705,3 +705,91 @@ async fn the_space_says_whether_it_is_open_now_without_naming_anyone() {
     assert_eq!(now.as_object().unwrap().len(), 3);
     assert_eq!(lounge.app.get("/api/spaces/999999/now").await.status(), 404);
 }
+
+#[tokio::test]
+async fn a_replayed_request_with_the_same_idempotency_key_gets_the_first_answer() {
+    let lounge = lounge(5).await;
+    let slots = lounge.slots(2).await;
+    let body = json!({"kind": "lounge", "space_id": lounge.space_id, "start": slots[0].start, "name": "Sam"});
+    let send = |key: &'static str, body: Value| {
+        let client = new_client();
+        let url = lounge.app.url("/api/bookings");
+        async move {
+            client
+                .post(url)
+                .header("idempotency-key", key)
+                .json(&body)
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let key = "0b6f6c1e-6a0e-4a8e-9a9c-5f2c8a3d7e11";
+    let first = send(key, body.clone()).await;
+    assert_eq!(first.status(), 201);
+    let first: Booking = first.json().await.unwrap();
+    let again = send(key, body.clone()).await;
+    assert_eq!(again.status(), 201);
+    let again: Booking = again.json().await.unwrap();
+    assert_eq!(again, first, "the same answer, manage token included");
+    assert_eq!(
+        lounge.slot_at(slots[0].start).await.booked,
+        1,
+        "nothing new was booked"
+    );
+    // The token works.
+    let seen: Booking = lounge
+        .app
+        .get_json(&format!(
+            "/api/bookings/manage/{}",
+            first.manage_token.unwrap()
+        ))
+        .await;
+    assert_eq!(seen.id, first.id);
+
+    let mut different = body.clone();
+    different["start"] = json!(slots[1].start);
+    let (status, error) = error_code(send(key, different).await).await;
+    assert_eq!(
+        (status, error["code"].as_str()),
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Some("idempotency_key_reused")
+        )
+    );
+    let (status, error) = error_code(send("short", body.clone()).await).await;
+    assert_eq!(
+        (status, error["code"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("invalid_idempotency_key"))
+    );
+}
+
+#[tokio::test]
+async fn concurrent_copies_of_one_request_book_once() {
+    let lounge = lounge(5).await;
+    let slot = lounge.slots(2).await[0].clone();
+    let body =
+        json!({"kind": "lounge", "space_id": lounge.space_id, "start": slot.start, "name": "Sam"});
+    let copies = (0..20).map(|_| {
+        let client = new_client();
+        let url = lounge.app.url("/api/bookings");
+        let body = body.clone();
+        async move {
+            client
+                .post(url)
+                .header("idempotency-key", "a-double-tapped-booking-key")
+                .json(&body)
+                .send()
+                .await
+                .unwrap()
+        }
+    });
+    let answers = futures::future::join_all(copies).await;
+    let mut ids = std::collections::HashSet::new();
+    for answer in answers {
+        assert_eq!(answer.status(), 201);
+        ids.insert(answer.json::<Booking>().await.unwrap().id);
+    }
+    assert_eq!(ids.len(), 1);
+    assert_eq!(lounge.slot_at(slot.start).await.booked, 1);
+}

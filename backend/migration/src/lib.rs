@@ -9,6 +9,7 @@ mod m20261123_000003_create_audit_log_and_login_failures;
 mod m20261123_000004_create_outbox_and_staff_tokens;
 mod m20261123_000005_create_lounge_scheduling;
 mod m20261123_000006_add_booking_sequence;
+mod m20261123_000007_add_booking_token_salt;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000004_create_outbox_and_staff_tokens::Migration),
             Box::new(m20261123_000005_create_lounge_scheduling::Migration),
             Box::new(m20261123_000006_add_booking_sequence::Migration),
+            Box::new(m20261123_000007_add_booking_token_salt::Migration),
         ]
     }
 }

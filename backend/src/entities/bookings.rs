@@ -23,6 +23,8 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
     /// Grows with every change, for calendar files.
     pub sequence: i32,
+    /// Set when the manage token was derived from an idempotency key.
+    pub token_salt: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

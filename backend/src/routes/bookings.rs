@@ -2,7 +2,7 @@
 
 use axum::{
     extract::State,
-    http::{header, StatusCode},
+    http::{header, HeaderMap, StatusCode},
     response::{IntoResponse, Response},
     Json,
 };
@@ -11,7 +11,7 @@ use shared::{Booking, NewBooking, Reschedule};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::{
-    error::AppResult,
+    error::{AppError, AppResult},
     extract::{ApiJson, ApiPath},
     services,
     state::AppState,
@@ -85,12 +85,14 @@ pub async fn booking_calendar(
         .into_response())
 }
 
-/// Books a spot. The answer carries the secret manage token and link, once.
+/// Books a spot. The answer carries the secret manage token and link, once. Send an
+/// `Idempotency-Key` (e.g. a random UUID per booking attempt) to make retries safe.
 #[utoipa::path(
     post,
     path = "/bookings",
     tag = "bookings",
     request_body = NewBooking,
+    params(("Idempotency-Key" = Option<String>, Header, description = "16–128 visible ASCII characters; a repeat returns the first answer")),
     responses(
         (status = 201, body = Booking),
         (status = 409, description = "`slot_full`, `already_booked` or `booking_limit`", body = shared::ApiErrorBody),
@@ -99,9 +101,26 @@ pub async fn booking_calendar(
 )]
 pub async fn create_booking(
     State(state): State<AppState>,
+    headers: HeaderMap,
     ApiJson(request): ApiJson<NewBooking>,
 ) -> AppResult<(StatusCode, Json<Booking>)> {
-    let booking = services::bookings::create(&state.db, &state.config, request, Utc::now()).await?;
+    let idempotency_key = match headers.get("idempotency-key") {
+        Some(value) => Some(value.to_str().map_err(|_| {
+            AppError::bad_request(
+                "invalid_idempotency_key",
+                "The Idempotency-Key header must be plain ASCII.",
+            )
+        })?),
+        None => None,
+    };
+    let booking = services::bookings::create(
+        &state.db,
+        &state.config,
+        request,
+        idempotency_key,
+        Utc::now(),
+    )
+    .await?;
     Ok((StatusCode::CREATED, Json(booking)))
 }
 

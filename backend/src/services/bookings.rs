@@ -192,10 +192,109 @@ struct BookingEmail<'a> {
 
 /// Books a lounge slot. Validation first (nothing written on a refusal), then one write
 /// transaction: the seat, the booking, its first status, and its confirmation email.
+///
+/// With an `Idempotency-Key`, a repeat of the same request (a double tap, a retry on a bad
+/// connection) answers with the first booking, manage token included, and books nothing
+/// new; the same key with a different request is refused.
 pub async fn create(
     db: &Db,
     config: &Config,
     request: NewBooking,
+    idempotency_key: Option<&str>,
+    now: DateTime<Utc>,
+) -> AppResult<Booking> {
+    let idempotency_key = idempotency_key.map(check_idempotency_key).transpose()?;
+    if let Some(key) = idempotency_key {
+        if let Some(first) = replay(db, config, &request, key).await? {
+            return Ok(first);
+        }
+    }
+    match create_new(db, config, request.clone(), idempotency_key, now).await {
+        // Two copies of one request raced; the other committed first.
+        Err(AppError::Internal(error))
+            if idempotency_key.is_some() && is_unique_violation(&error) =>
+        {
+            let key = idempotency_key.unwrap_or_default();
+            replay(db, config, &request, key)
+                .await?
+                .ok_or(AppError::Internal(error))
+        }
+        other => other,
+    }
+}
+
+fn check_idempotency_key(key: &str) -> AppResult<&str> {
+    let fine = (16..=128).contains(&key.len()) && key.chars().all(|c| c.is_ascii_graphic());
+    if fine {
+        Ok(key)
+    } else {
+        Err(AppError::bad_request(
+            "invalid_idempotency_key",
+            "The Idempotency-Key header must be 16–128 visible ASCII characters, e.g. a random UUID.",
+        ))
+    }
+}
+
+fn is_unique_violation(error: &anyhow::Error) -> bool {
+    error
+        .downcast_ref::<sea_orm::DbErr>()
+        .and_then(sea_orm::DbErr::sql_err)
+        .is_some_and(|e| matches!(e, sea_orm::SqlErr::UniqueConstraintViolation(_)))
+}
+
+/// The booking first made with this key, answered as it was then; `None` if there is none.
+async fn replay(
+    db: &Db,
+    config: &Config,
+    request: &NewBooking,
+    key: &str,
+) -> AppResult<Option<Booking>> {
+    let Some(first) = bookings::Entity::find()
+        .filter(bookings::Column::IdempotencyKey.eq(tokens::hash(key)))
+        .one(db.conn())
+        .await?
+    else {
+        return Ok(None);
+    };
+    let NewBooking::Lounge {
+        space_id,
+        start,
+        name,
+        email,
+    } = request;
+    let same_request = first.space_id == Some(*space_id)
+        && first.starts_at == start.with_timezone(&Utc)
+        && first.display_name == name.trim()
+        && first.email.as_deref().map(str::to_lowercase)
+            == email
+                .as_deref()
+                .map(str::trim)
+                .filter(|e| !e.is_empty())
+                .map(str::to_lowercase);
+    if !same_request {
+        return Err(AppError::client(
+            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+            "idempotency_key_reused",
+            "That Idempotency-Key was already used for a different booking.",
+        ));
+    }
+    let salt = first.token_salt.clone().unwrap_or_default();
+    let token = tokens::derive(key, &salt);
+    let place = match first.space_id {
+        Some(id) => services::spaces::find(db.conn(), id).await?.name,
+        None => String::new(),
+    };
+    let mut answer = to_api(first, &place, config);
+    answer.manage_url = Some(format!("{}/manage#token={token}", config.public_url));
+    answer.manage_token = Some(token);
+    Ok(Some(answer))
+}
+
+async fn create_new(
+    db: &Db,
+    config: &Config,
+    request: NewBooking,
+    idempotency_key: Option<&str>,
     now: DateTime<Utc>,
 ) -> AppResult<Booking> {
     let NewBooking::Lounge {
@@ -265,7 +364,13 @@ pub async fn create(
 
     take_seat(&tx, &space, start).await?;
 
-    let token = tokens::generate();
+    let (token, salt) = match idempotency_key {
+        Some(key) => {
+            let salt = tokens::generate();
+            (tokens::derive(key, &salt), Some(salt))
+        }
+        None => (tokens::generate(), None),
+    };
     let booking = bookings::ActiveModel {
         kind: Set(BookingKind::Lounge.as_str().to_owned()),
         space_id: Set(Some(space_id)),
@@ -278,10 +383,11 @@ pub async fn create(
         topic: Set(None),
         status: Set(BookingStatus::Confirmed.as_str().to_owned()),
         manage_token_hash: Set(tokens::hash(&token)),
-        idempotency_key: Set(None),
+        idempotency_key: Set(idempotency_key.map(tokens::hash)),
         created_at: Set(now),
         updated_at: Set(now),
         sequence: Set(0),
+        token_salt: Set(salt),
         ..Default::default()
     }
     .insert(&tx)

@@ -16,6 +16,18 @@ pub fn hash(token: &str) -> String {
     hex(&Sha256::digest(token.as_bytes()))
 }
 
+/// A manage token derived from a client's idempotency key and a random salt: the same
+/// inputs give the same token, so a replayed request gets the first answer back, yet
+/// neither the token nor the key is stored (only their hashes, and the salt).
+pub fn derive(idempotency_key: &str, salt: &str) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(b"peer-lounge manage token\0");
+    hasher.update(salt.as_bytes());
+    hasher.update(b"\0");
+    hasher.update(idempotency_key.as_bytes());
+    hex(&hasher.finalize())
+}
+
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -33,5 +45,14 @@ mod tests {
         assert_eq!(hash(&a), hash(&a));
         assert_ne!(hash(&a), hash(&b));
         assert_ne!(hash(&a), a);
+    }
+
+    #[test]
+    fn derived_tokens_depend_on_both_key_and_salt() {
+        let token = derive("key-1", "salt-1");
+        assert_eq!(token.len(), 64);
+        assert_eq!(token, derive("key-1", "salt-1"));
+        assert_ne!(token, derive("key-2", "salt-1"));
+        assert_ne!(token, derive("key-1", "salt-2"));
     }
 }
