@@ -46,6 +46,17 @@ async fn demo_data_has_a_lounge_two_mentors_and_an_upcoming_event() {
         "offset {offset}"
     );
 
+    // The lounge has opening hours, so there is something to book this week.
+    let today = chrono::Utc::now().date_naive();
+    let slots: Vec<shared::SlotAvailability> = app
+        .get_json(&format!(
+            "/api/spaces/{}/slots?from={today}&to={}",
+            spaces[0].id,
+            today + chrono::Duration::days(7)
+        ))
+        .await;
+    assert!(slots.len() >= 10, "{} slots", slots.len());
+
     let login_file = std::fs::read_to_string(app.data_dir.path().join("demo-staff-login.txt"))
         .expect("the demo login is written down");
     assert!(login_file.contains("staff@demo.peerlounge.invalid"));

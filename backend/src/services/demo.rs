@@ -1,5 +1,5 @@
-//! Demo data for a first look: a lounge, two peer mentors, an upcoming event and a staff
-//! login. Loaded only into an empty database, and only when asked for.
+//! Demo data for a first look: a lounge with opening hours, two peer mentors, an upcoming
+//! event and a staff login. Loaded only into an empty database, and only when asked for.
 
 use std::path::{Path, PathBuf};
 
@@ -13,7 +13,7 @@ use shared::{Email, Role};
 
 use crate::{
     db::Db,
-    entities::{events, mentor_languages, mentor_topics, mentors, spaces, topics},
+    entities::{events, mentor_languages, mentor_topics, mentors, opening_rules, spaces, topics},
     services::{
         passwords,
         staff::{self, NewStaffUser},
@@ -82,6 +82,28 @@ pub async fn seed_if_empty(
     }
     .insert(&tx)
     .await?;
+
+    // After-school hours on weekdays, a longer Saturday: hourly drop-in slots.
+    let weekly = [
+        (0, "15:00", "19:00"),
+        (1, "15:00", "19:00"),
+        (2, "15:00", "19:00"),
+        (3, "15:00", "19:00"),
+        (4, "15:00", "19:00"),
+        (5, "12:00", "17:00"),
+    ];
+    for (weekday, opens, closes) in weekly {
+        opening_rules::ActiveModel {
+            space_id: Set(lounge.id),
+            weekday: Set(weekday),
+            opens: Set(opens.into()),
+            closes: Set(closes.into()),
+            slot_minutes: Set(60),
+            ..Default::default()
+        }
+        .insert(&tx)
+        .await?;
+    }
 
     let screening_valid_until = (now + Duration::days(365))
         .with_timezone(&zone)
