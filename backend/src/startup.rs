@@ -146,7 +146,7 @@ pub fn router(state: AppState) -> Router {
 
     let api = routes::api_router().layer(middleware::from_fn_with_state(
         state.config.clone(),
-        web::reject_foreign_origins,
+        web::csrf_guard,
     ));
     Router::new()
         .nest("/api", api)

@@ -182,11 +182,16 @@ pub async fn security_headers(
     response
 }
 
-/// Cross-site request forgery guard: a state-changing API request that says it comes from
-/// a page of another origin is refused (403). Our own origin is the public URL's, or the
-/// one the browser addressed (its `Host`), plus the configured allowed origins. Requests
-/// without an `Origin` header (curl, servers) are not browsers' cross-site requests.
-pub async fn reject_foreign_origins(
+/// Cross-site request forgery guard for the API:
+/// - a state-changing request that says it comes from a page of another origin is refused
+///   (403). Our own origin is the public URL's, or the one the browser addressed (its
+///   `Host`), plus the configured allowed origins. Requests without an `Origin` header
+///   (curl, servers) are not browsers' cross-site requests.
+/// - a POST must carry `Content-Type: application/json` (415 otherwise), even when it has
+///   nothing to say (`{}`): HTML forms can only send the "simple" types, so a forged form
+///   can never reach a handler. PUT, PATCH and DELETE cannot be sent cross-site at all
+///   without a CORS grant, which we never give.
+pub async fn csrf_guard(
     axum::extract::State(config): axum::extract::State<Arc<Config>>,
     request: Request,
     next: Next,
@@ -198,27 +203,47 @@ pub async fn reject_foreign_origins(
     if safe_method {
         return next.run(request).await;
     }
-    let Some(origin) = request.headers().get(header::ORIGIN) else {
-        return next.run(request).await;
-    };
-    let origin = origin.to_str().unwrap_or("null").trim_end_matches('/');
-    let host = request
-        .headers()
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or_default();
-    let same_host = origin.split_once("://").is_some_and(|(scheme, authority)| {
-        matches!(scheme, "http" | "https") && !host.is_empty() && authority == host
-    });
-    let allowed = same_host
-        || origin == config.public_origin()
-        || config.allowed_origins.iter().any(|o| o == origin);
-    if allowed {
-        next.run(request).await
-    } else {
-        AppError::forbidden("This request came from a page Peer Lounge does not trust.")
-            .into_response()
+    if let Some(origin) = request.headers().get(header::ORIGIN) {
+        let origin = origin.to_str().unwrap_or("null").trim_end_matches('/');
+        let host = request
+            .headers()
+            .get(header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .unwrap_or_default();
+        let same_host = origin.split_once("://").is_some_and(|(scheme, authority)| {
+            matches!(scheme, "http" | "https") && !host.is_empty() && authority == host
+        });
+        let allowed = same_host
+            || origin == config.public_origin()
+            || config.allowed_origins.iter().any(|o| o == origin);
+        if !allowed {
+            return AppError::forbidden(
+                "This request came from a page Peer Lounge does not trust.",
+            )
+            .into_response();
+        }
     }
+    if *request.method() == Method::POST && !is_json(request.headers()) {
+        return AppError::client(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "Send the request body as JSON, with Content-Type: application/json.",
+        )
+        .into_response();
+    }
+    next.run(request).await
+}
+
+fn is_json(headers: &axum::http::HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.split(';').next())
+        .is_some_and(|mime| {
+            let mime = mime.trim().to_ascii_lowercase();
+            mime == "application/json"
+                || (mime.starts_with("application/") && mime.ends_with("+json"))
+        })
 }
 
 #[cfg(test)]

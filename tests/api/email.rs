@@ -432,6 +432,7 @@ async fn failures_back_off_then_go_dead_and_staff_can_requeue() {
 
     let requeue = admin
         .post(unreachable.url(&format!("/api/admin/outbox/{}/requeue", message.id)))
+        .json(&json!({}))
         .send()
         .await
         .unwrap();
@@ -444,6 +445,7 @@ async fn failures_back_off_then_go_dead_and_staff_can_requeue() {
     );
     let again = admin
         .post(unreachable.url("/api/admin/outbox/999999/requeue"))
+        .json(&json!({}))
         .send()
         .await
         .unwrap();

@@ -27,9 +27,12 @@ async fn send(
     path: &str,
     body: Option<Value>,
 ) -> reqwest::Response {
-    let mut request = client.request(method, app.url(path));
-    if let Some(body) = body {
-        request = request.json(&body);
+    let mut request = client.request(method.clone(), app.url(path));
+    match body {
+        Some(body) => request = request.json(&body),
+        // POSTs always carry JSON, even with nothing to say.
+        None if method == Method::POST => request = request.json(&json!({})),
+        None => {}
     }
     request
         .send()
@@ -412,6 +415,21 @@ async fn state_changing_requests_from_a_foreign_origin_are_refused() {
             .status(),
         200
     );
+    // A form (the only thing a forged page could post) never reaches a handler.
+    let form = new_client()
+        .post(app.url("/api/auth/logout"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("x=1")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(form.status(), 415);
+    let bodiless = new_client()
+        .post(app.url("/api/auth/logout"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bodiless.status(), 415);
     // No CORS grant for credentialed cross-origin reads.
     let response = new_client()
         .get(app.url("/api/auth/me"))
