@@ -258,23 +258,11 @@ async fn an_expired_link_is_refused() {
     app.run_due_emails(Utc::now()).await;
     let token = smtp.wait_for(1).await[0].link_token().unwrap();
 
-    let db = app.db().await;
-    let backend = db.backend();
-    let sql = match backend {
-        sea_orm::DbBackend::Postgres => "UPDATE staff_tokens SET expires_at = $1",
-        _ => "UPDATE staff_tokens SET expires_at = ?",
-    };
-    sea_orm::ConnectionTrait::execute_raw(
-        db.conn(),
-        sea_orm::Statement::from_sql_and_values(
-            backend,
-            sql,
-            [(Utc::now() - Duration::minutes(1)).into()],
-        ),
+    app.execute_sql(
+        "UPDATE staff_tokens SET expires_at = $1",
+        vec![(Utc::now() - Duration::minutes(1)).into()],
     )
-    .await
-    .unwrap();
-    db.close().await;
+    .await;
 
     let response = new_client()
         .post(app.url("/api/auth/set-password"))

@@ -2,7 +2,6 @@
 
 use chrono::{Duration, Timelike, Utc};
 use reqwest::{Client, StatusCode};
-use sea_orm::{ConnectionTrait, Statement};
 use serde_json::{json, Value};
 use shared::{Booking, DaySheet, DaySheetSlot, Role, SlotAvailability};
 use tests::{TestApp, TestAppOptions};
@@ -203,21 +202,12 @@ async fn a_booking_counts_walk_ins_already_in_its_slot() {
     };
     assert_eq!(book("A").await, 201);
     // Two people walked in for that slot (as staff would count once it runs).
-    let db = desk.app.db().await;
-    let backend = db.backend();
-    let sql = match backend {
-        sea_orm::DbBackend::Postgres => "UPDATE slot_seats SET walk_ins = 2 WHERE starts_at = $1",
-        _ => "UPDATE slot_seats SET walk_ins = 2 WHERE starts_at = ?",
-    };
-    db.conn()
-        .execute_raw(Statement::from_sql_and_values(
-            backend,
-            sql,
-            [slot.start.with_timezone(&Utc).into()],
-        ))
-        .await
-        .unwrap();
-    db.close().await;
+    desk.app
+        .execute_sql(
+            "UPDATE slot_seats SET walk_ins = 2 WHERE starts_at = $1",
+            vec![slot.start.with_timezone(&Utc).into()],
+        )
+        .await;
     assert_eq!(book("B").await, 409, "1 booked + 2 walk-ins fill 3 seats");
     let today = Utc::now().date_naive();
     let listed: Vec<SlotAvailability> = desk
@@ -234,21 +224,11 @@ async fn a_booking_counts_walk_ins_already_in_its_slot() {
 }
 
 async fn start_booking_in_the_past(app: &TestApp, id: i64) {
-    let db = app.db().await;
-    let backend = db.backend();
-    let sql = match backend {
-        sea_orm::DbBackend::Postgres => "UPDATE bookings SET starts_at = $1 WHERE id = $2",
-        _ => "UPDATE bookings SET starts_at = ? WHERE id = ?",
-    };
-    db.conn()
-        .execute_raw(Statement::from_sql_and_values(
-            backend,
-            sql,
-            [(Utc::now() - Duration::minutes(10)).into(), id.into()],
-        ))
-        .await
-        .unwrap();
-    db.close().await;
+    app.execute_sql(
+        "UPDATE bookings SET starts_at = $1 WHERE id = $2",
+        vec![(Utc::now() - Duration::minutes(10)).into(), id.into()],
+    )
+    .await;
 }
 
 #[tokio::test]

@@ -3,7 +3,6 @@
 use std::net::{IpAddr, Ipv4Addr};
 
 use reqwest::{Client, Method, StatusCode};
-use sea_orm::{ConnectionTrait, Statement};
 use serde_json::{json, Value};
 use shared::{AuditEntry, Page, Role, StaffAccount};
 use tests::{new_client, TestApp, TestAppOptions};
@@ -616,18 +615,12 @@ async fn changing_a_password_ends_the_other_sessions() {
 }
 
 async fn age_sessions(app: &TestApp, column: &str, hours: i64) {
-    let db = app.db().await;
     let at = chrono::Utc::now() - chrono::Duration::hours(hours);
-    let backend = db.backend();
-    let sql = match backend {
-        sea_orm::DbBackend::Postgres => format!("UPDATE staff_sessions SET {column} = $1"),
-        _ => format!("UPDATE staff_sessions SET {column} = ?"),
-    };
-    db.conn()
-        .execute_raw(Statement::from_sql_and_values(backend, sql, [at.into()]))
-        .await
-        .unwrap();
-    db.close().await;
+    app.execute_sql(
+        &format!("UPDATE staff_sessions SET {column} = $1"),
+        vec![at.into()],
+    )
+    .await;
 }
 
 #[tokio::test]

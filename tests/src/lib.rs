@@ -195,6 +195,27 @@ impl TestApp {
         user.id
     }
 
+    /// Runs one statement on the app's database, for tests that need to move a stored time
+    /// (the clock) or set up a state the API cannot reach. Write placeholders as `$1`, `$2`
+    /// ...; on SQLite they become `?` (bind values in that order).
+    pub async fn execute_sql(&self, sql: &str, values: Vec<sea_orm::Value>) {
+        let db = self.db().await;
+        let backend = db.backend();
+        let sql = match backend {
+            sea_orm::DbBackend::Postgres => sql.to_owned(),
+            _ => (1..=values.len())
+                .rev()
+                .fold(sql.to_owned(), |sql, n| sql.replace(&format!("${n}"), "?")),
+        };
+        sea_orm::ConnectionTrait::execute_raw(
+            db.conn(),
+            sea_orm::Statement::from_sql_and_values(backend, sql, values),
+        )
+        .await
+        .expect("the statement runs");
+        db.close().await;
+    }
+
     /// A connection of the test's own to the app's database.
     pub async fn db(&self) -> backend::db::Db {
         backend::db::Db::connect(

@@ -179,6 +179,51 @@ fn bookable_problem(
     None
 }
 
+/// One email about a booking, to queue in the transaction that changes the booking.
+struct BookingNotice<'a> {
+    dedupe_key: String,
+    kind: &'a str,
+    template: &'a str,
+    recipient: &'a str,
+    name: &'a str,
+    place: &'a str,
+    start: DateTime<Utc>,
+    manage_link: &'a str,
+    house_rules: &'a str,
+    reason: &'a str,
+}
+
+async fn queue_notice(
+    conn: &impl ConnectionTrait,
+    config: &Config,
+    notice: BookingNotice<'_>,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    let context = BookingEmail {
+        agency: &config.agency_name,
+        name: notice.name,
+        place: notice.place,
+        when: human_time(notice.start, config.timezone),
+        manage_link: notice.manage_link,
+        house_rules: notice.house_rules,
+        reason: notice.reason,
+    };
+    outbox::enqueue(
+        conn,
+        &config.mail_from,
+        outbox::NewEmail {
+            dedupe_key: notice.dedupe_key,
+            kind: notice.kind,
+            recipient: notice.recipient,
+            email: templates::render(notice.template, &context)?,
+            send_at: now,
+        },
+        now,
+    )
+    .await
+}
+
+/// What the booking templates may show.
 #[derive(Serialize)]
 struct BookingEmail<'a> {
     agency: &'a str,
@@ -405,28 +450,19 @@ async fn create_new(
 
     let manage_url = format!("{}/manage#token={token}", config.public_url);
     if let Some(email) = &email {
-        let context = BookingEmail {
-            agency: &config.agency_name,
+        let notice = BookingNotice {
+            dedupe_key: format!("booking:{}:confirmation", booking.id),
+            kind: "booking_confirmation",
+            template: "booking_confirmation",
+            recipient: email.as_str(),
             name: name.as_str(),
             place: &space.name,
-            when: human_time(slot.start(), config.timezone),
+            start: slot.start(),
             manage_link: &manage_url,
             house_rules: &space.house_rules,
             reason: "",
         };
-        outbox::enqueue(
-            &tx,
-            &config.mail_from,
-            outbox::NewEmail {
-                dedupe_key: format!("booking:{}:confirmation", booking.id),
-                kind: "booking_confirmation",
-                recipient: email.as_str(),
-                email: templates::render("booking_confirmation", &context)?,
-                send_at: now,
-            },
-            now,
-        )
-        .await?;
+        queue_notice(&tx, config, notice, now).await?;
     }
     tx.commit().await?;
 
@@ -636,28 +672,19 @@ pub async fn reschedule_by_token(
     .await?;
     if let Some(email) = email {
         let manage_url = format!("{}/manage#token={token}", config.public_url);
-        let context = BookingEmail {
-            agency: &config.agency_name,
+        let notice = BookingNotice {
+            dedupe_key: format!("booking:{id}:rescheduled:{sequence}"),
+            kind: "booking_rescheduled",
+            template: "booking_confirmation",
+            recipient: &email,
             name: &name,
             place: &space.name,
-            when: human_time(slot.start(), config.timezone),
+            start: slot.start(),
             manage_link: &manage_url,
             house_rules: &space.house_rules,
             reason: "",
         };
-        outbox::enqueue(
-            &tx,
-            &config.mail_from,
-            outbox::NewEmail {
-                dedupe_key: format!("booking:{id}:rescheduled:{sequence}"),
-                kind: "booking_rescheduled",
-                recipient: &email,
-                email: templates::render("booking_confirmation", &context)?,
-                send_at: now,
-            },
-            now,
-        )
-        .await?;
+        queue_notice(&tx, config, notice, now).await?;
     }
     tx.commit().await?;
     Ok(to_api(booking, &place, config))
@@ -768,28 +795,19 @@ pub async fn cancel_for_closure(
         let booking = cancel(conn, booking, "system", Some("closure"), now).await?;
         cancelled += 1;
         if let Some(email) = &booking.email {
-            let context = BookingEmail {
-                agency: &config.agency_name,
+            let notice = BookingNotice {
+                dedupe_key: format!("booking:{}:cancelled", booking.id),
+                kind: "booking_cancelled",
+                template: "booking_cancelled",
+                recipient: email,
                 name: &booking.display_name,
                 place: &space.name,
-                when: human_time(booking.starts_at, config.timezone),
+                start: booking.starts_at,
                 manage_link: "",
                 house_rules: "",
                 reason: &closure.reason,
             };
-            outbox::enqueue(
-                conn,
-                &config.mail_from,
-                outbox::NewEmail {
-                    dedupe_key: format!("booking:{}:cancelled", booking.id),
-                    kind: "booking_cancelled",
-                    recipient: email,
-                    email: templates::render("booking_cancelled", &context)?,
-                    send_at: now,
-                },
-                now,
-            )
-            .await?;
+            queue_notice(conn, config, notice, now).await?;
         }
     }
     Ok(cancelled)
