@@ -9,4 +9,4 @@ pub mod nav_link;
 pub use error_notice::error_notice;
 pub use fetch_view::fetch_view;
 pub use loading::loading;
-pub use nav_link::{KeptQuery, NavLink};
+pub use nav_link::NavLink;

@@ -1,16 +1,8 @@
 //! A link to one of our routes that tells assistive technology when it is the page
-//! you are on (`aria-current="page"`), which yew-router's `Link` cannot do, and keeps
-//! the query its routes ask for (the embedded widget's `embed=1`).
+//! you are on (`aria-current="page"`), which yew-router's `Link` cannot do.
 
 use yew::prelude::*;
 use yew_router::prelude::*;
-use yew_router::query::Raw;
-
-/// Routes whose every link keeps a query on the address.
-pub trait KeptQuery {
-    /// The query without its `?`, or `None` for none.
-    fn kept_query() -> Option<&'static str>;
-}
 
 #[derive(Properties, PartialEq)]
 pub struct NavLinkProps<R: Routable> {
@@ -24,15 +16,10 @@ pub struct NavLinkProps<R: Routable> {
 /// Generic over the route type, because the widget and the staff console each have
 /// their own routes.
 #[component]
-pub fn NavLink<R: Routable + KeptQuery + 'static>(props: &NavLinkProps<R>) -> Html {
+pub fn NavLink<R: Routable + 'static>(props: &NavLinkProps<R>) -> Html {
     let navigator = use_navigator();
     let is_current = use_route::<R>().as_ref() == Some(&props.to);
 
-    let query = R::kept_query();
-    let href = match query {
-        Some(query) => format!("{}?{query}", props.to.to_path()),
-        None => props.to.to_path(),
-    };
     let onclick = {
         let to = props.to.clone();
         Callback::from(move |event: MouseEvent| {
@@ -43,19 +30,14 @@ pub fn NavLink<R: Routable + KeptQuery + 'static>(props: &NavLinkProps<R>) -> Ht
             }
             if let Some(navigator) = &navigator {
                 event.prevent_default();
-                match query {
-                    Some(query) => navigator
-                        .push_with_query(&to, Raw(query))
-                        .unwrap_or_else(|never| match never {}),
-                    None => navigator.push(&to),
-                }
+                navigator.push(&to);
             }
         })
     };
 
     html! {
         <a
-            {href}
+            href={props.to.to_path()}
             class={props.classes.clone()}
             aria-current={is_current.then_some("page")}
             {onclick}

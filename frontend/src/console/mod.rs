@@ -15,12 +15,6 @@ pub use layout::Layout;
 /// A link to a page of the console.
 pub type ConsoleLink = crate::components::NavLink<ConsoleRoute>;
 
-impl crate::components::KeptQuery for ConsoleRoute {
-    fn kept_query() -> Option<&'static str> {
-        None
-    }
-}
-
 /// Whether `user` may use the admin pages (the server checks too, and answers 403).
 pub fn is_admin(user: &shared::StaffUser) -> bool {
     user.roles.contains(&shared::Role::Admin)

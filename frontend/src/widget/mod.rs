@@ -3,13 +3,8 @@
 //! is linked into what every visitor downloads.
 
 mod app;
-pub mod components;
-pub mod embed;
-pub mod handoff;
 mod layout;
-pub mod navigation;
 pub mod pages;
-pub mod week;
 
 pub use app::{App, Route};
 pub use layout::Layout;

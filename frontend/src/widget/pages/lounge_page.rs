@@ -1,68 +1,42 @@
-//! The lounge: each space, whether it is open now, what it is like, and the times young
-//! people can book for the next week. Choosing a time opens the booking form for it.
+//! The lounge spaces: how many fit, what they are like, access and house rules.
 
-use shared::SlotAvailability;
+use shared::Space;
 use yew::prelude::*;
 
+use crate::api::spaces::list_spaces;
 use crate::components::fetch_view;
 use crate::format;
 use crate::hooks::{use_document_title, use_fetch};
-use crate::widget::components::pieces::{notice, Tone};
-use crate::widget::components::slot_picker;
-use crate::widget::handoff::take_slot_taken;
-use crate::widget::navigation::use_widget_navigator;
-use crate::widget::week::{load_week, SpaceWeek};
-use crate::widget::Route;
 
 #[component]
 pub fn LoungePage() -> Html {
     use_document_title("The lounge");
-    let lounge = use_fetch(load_week);
-    // Said once: coming back later doesn't repeat it.
-    let slot_taken = *use_state(take_slot_taken);
-    let navigator = use_widget_navigator();
-
-    let on_pick = Callback::from(move |(space_id, slot): (i64, SlotAvailability)| {
-        let start = slot.start.to_rfc3339();
-        navigator.push(&Route::BookSpot { space_id }, &[("start", &start)]);
-    });
+    let spaces = use_fetch(list_spaces);
 
     html! {
         <>
-            <h1 tabindex="-1">{ "The lounge" }</h1>
+            <h1>{ "The lounge" }</h1>
             <p class="lead">{ "A space that's yours. Drop in, hang out, take a breather." }</p>
-            if slot_taken {
-                { notice(
-                    Tone::Heads,
-                    "Sorry, someone just took the last spot at that time. Please pick another time.",
-                    None,
-                ) }
-            }
-            { fetch_view(&lounge, "Loading the lounge…", |weeks| space_list(weeks, &on_pick)) }
+            { fetch_view(&spaces, "Loading the lounge…", |spaces| space_list(spaces)) }
         </>
     }
 }
 
-fn space_list(weeks: &[SpaceWeek], on_pick: &Callback<(i64, SlotAvailability)>) -> Html {
-    if weeks.is_empty() {
+fn space_list(spaces: &[Space]) -> Html {
+    if spaces.is_empty() {
         return html! { <p>{ "No lounge spaces are listed yet. Check back soon!" }</p> };
     }
     html! {
-        <ul class="spaces">
-            { for weeks.iter().map(|week| space_card(week, on_pick)) }
+        <ul class="cards">
+            { for spaces.iter().map(space_card) }
         </ul>
     }
 }
 
-fn space_card(week: &SpaceWeek, on_pick: &Callback<(i64, SlotAvailability)>) -> Html {
-    let SpaceWeek { space, now, slots } = week;
-    let space_id = space.id;
+fn space_card(space: &Space) -> Html {
     html! {
-        <li key={space_id} class="card space">
+        <li key={space.id} class="card">
             <h2>{ &space.name }</h2>
-            if let Some(now) = now {
-                <p class="space-now">{ format::space_now(now) }</p>
-            }
             <p class="card__meta">{ format!("Up to {}", format::people(space.capacity)) }</p>
             <p class="multiline">{ &space.description }</p>
             if !space.accessibility_notes.is_empty() {
@@ -70,13 +44,9 @@ fn space_card(week: &SpaceWeek, on_pick: &Callback<(i64, SlotAvailability)>) -> 
                 <p class="multiline">{ &space.accessibility_notes }</p>
             }
             if !space.house_rules.is_empty() {
-                <details class="house-rules">
-                    <summary>{ "House rules" }</summary>
-                    <p class="multiline">{ &space.house_rules }</p>
-                </details>
+                <h3>{ "House rules" }</h3>
+                <p class="multiline">{ &space.house_rules }</p>
             }
-            <p class="slots-intro">{ "Pick a time to book a spot:" }</p>
-            { slot_picker(slots, None, &on_pick.reform(move |slot| (space_id, slot))) }
         </li>
     }
 }
