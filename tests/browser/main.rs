@@ -272,4 +272,3 @@ async fn an_admin_invites_a_mentor_who_sets_a_password_and_signs_in() {
 
     client.close().await.unwrap();
 }
-
