@@ -4,10 +4,12 @@
 //! uses the other, so each download holds only its own pages.
 
 pub mod api;
+pub mod clock;
 pub mod components;
 pub mod console;
 pub mod format;
 pub mod hooks;
+pub mod secret_link;
 pub mod widget;
 
 /// Shown in the header and every page title. Per-agency naming comes later.

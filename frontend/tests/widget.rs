@@ -1,20 +1,32 @@
-//! Browser tests for the public widget: its shell, pages, the API error mapping and
-//! the words it uses. Run with `wasm-bindgen-test-runner` (see frontend/webdriver.json).
-//! There is no API server behind the test page, so every fetch fails: that exercises
-//! the error states.
+//! Browser tests for the public widget: its shell, pages, booking a lounge spot,
+//! managing it by its link, the embedded mode, the API error mapping and the words it
+//! uses. Run with `wasm-bindgen-test-runner` (see frontend/webdriver.json). There is no
+//! API server behind the test page: unless a test answers `fetch` with
+//! `common::MockApi`, every fetch fails, which exercises the error states.
 
 #![cfg(target_arch = "wasm32")]
 
 mod common;
 
-use common::{all, document, mount_at, text, wait_for, wait_until, Mounted, FOCUSABLE};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use chrono::{DateTime, Days, FixedOffset, NaiveDate};
+use common::{
+    all, assert_inputs_are_labelled, click, document, messages_received, mount_at, one,
+    record_messages, text, type_into, wait_for, wait_until, window, MockApi, Mounted, FOCUSABLE,
+};
 use frontend::api::{failure_from_json, ApiFailure};
 use frontend::format;
-use frontend::widget::App;
-use shared::ApiError;
+use frontend::widget::components::booking_form::{BookingForm, BookingFormProps};
+use frontend::widget::components::slot_picker::{day_heading, group_by_day};
+use frontend::widget::router::{query_param, widget_query};
+use frontend::widget::{App, Route};
+use shared::{ApiError, Booking, BookingStatus, SlotAvailability, SpaceNow};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
+use yew::Callback;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -214,4 +226,841 @@ fn event_times_name_the_day_once_for_same_day_events() {
     assert_eq!(same_day.matches(" to ").count(), 1, "{same_day}");
     assert!(two_days.len() > same_day.len(), "{two_days} vs {same_day}");
     assert_eq!(format::iso_datetime(&start), "2030-06-14T12:00:00.000Z");
+}
+
+// Booking a lounge spot
+
+const TOKEN: &str = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+const SPACES: &str = r#"[{"id":1,"name":"The Lounge","capacity":12,"description":"A calm room.",
+    "accessibility_notes":"Step-free entrance.","house_rules":"Be kind."}]"#;
+const OPEN_NOW: &str = r#"{"open":true,"seats_free":5,"closes_at":"2030-06-14T18:00:00+00:00"}"#;
+
+fn at(rfc3339: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(rfc3339).expect("a valid time")
+}
+
+fn slot(start: &str, end: &str, available: u32) -> SlotAvailability {
+    SlotAvailability {
+        start: at(start),
+        end: at(end),
+        capacity: 12,
+        booked: 12 - available,
+        available,
+    }
+}
+
+/// A slot `days` days from now at `hour`:00 UTC, an hour long.
+fn upcoming(days: u64, hour: u32) -> (DateTime<FixedOffset>, DateTime<FixedOffset>) {
+    let day = frontend::clock::now()
+        .date_naive()
+        .checked_add_days(Days::new(days))
+        .unwrap();
+    let start = day
+        .and_hms_opt(hour, 0, 0)
+        .unwrap()
+        .and_utc()
+        .fixed_offset();
+    (start, start + chrono::Duration::hours(1))
+}
+
+/// A time as the API writes it: `Z` for UTC.
+fn wire(instant: &DateTime<FixedOffset>) -> String {
+    format::api_time(instant)
+}
+
+fn slot_json(start: &DateTime<FixedOffset>, end: &DateTime<FixedOffset>, available: u32) -> String {
+    format!(
+        r#"{{"start":"{}","end":"{}","capacity":12,"booked":{},"available":{available}}}"#,
+        wire(start),
+        wire(end),
+        12 - available
+    )
+}
+
+/// A booking as the API answers it; only the answer to booking carries the token.
+fn booking_json(
+    start: &DateTime<FixedOffset>,
+    end: &DateTime<FixedOffset>,
+    status: &str,
+    with_token: bool,
+) -> String {
+    let token = if with_token {
+        format!(
+            r#","manage_token":"{TOKEN}","manage_url":"http://lounge.example.org/manage#token={TOKEN}""#
+        )
+    } else {
+        String::new()
+    };
+    format!(
+        r#"{{"id":7,"kind":"lounge","start":"{}","end":"{}","status":"{status}","name":"Sam",
+            "place":"The Lounge"{token}}}"#,
+        wire(start),
+        wire(end)
+    )
+}
+
+fn error_json(code: &str, message: &str) -> String {
+    format!(r#"{{"error":{{"code":"{code}","message":"{message}"}}}}"#)
+}
+
+/// The path of the booking form for `start`, as the lounge page links to it.
+fn book_path(start: &DateTime<FixedOffset>) -> String {
+    format!(
+        "/lounge/1/book?{}",
+        widget_query(&[("start", &wire(start))], false)
+    )
+}
+
+fn focused() -> Option<web_sys::Element> {
+    document().active_element()
+}
+
+fn current_search() -> String {
+    window().location().search().unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+fn slots_are_grouped_by_their_day_at_the_lounge() {
+    let slots = [
+        slot("2030-06-14T16:00:00-04:00", "2030-06-14T17:00:00-04:00", 5),
+        // 22:00 in the lounge's zone is the next day in UTC: still the 14th here.
+        slot("2030-06-14T22:00:00-04:00", "2030-06-14T23:00:00-04:00", 0),
+        slot("2030-06-15T16:00:00-04:00", "2030-06-15T17:00:00-04:00", 1),
+    ];
+
+    let days = group_by_day(&slots);
+
+    let dates: Vec<_> = days.iter().map(|day| day.date.to_string()).collect();
+    assert_eq!(dates, ["2030-06-14", "2030-06-15"]);
+    assert_eq!(days[0].slots.len(), 2);
+    assert_eq!(days[1].slots.len(), 1);
+}
+
+#[wasm_bindgen_test]
+fn days_are_named_today_tomorrow_or_by_weekday() {
+    let today = NaiveDate::from_ymd_opt(2030, 6, 14).unwrap();
+
+    assert_eq!(day_heading(today, today), "Today");
+    assert_eq!(day_heading(today.succ_opt().unwrap(), today), "Tomorrow");
+    let later = day_heading(NaiveDate::from_ymd_opt(2030, 6, 17).unwrap(), today);
+    assert!(later.contains("Monday") && later.contains("17"), "{later}");
+}
+
+#[wasm_bindgen_test]
+fn room_left_and_opening_are_said_in_words() {
+    assert_eq!(format::spots_left(0), "Full");
+    assert_eq!(format::spots_left(1), "1 spot left");
+    assert_eq!(format::spots_left(5), "5 spots left");
+
+    let open = SpaceNow {
+        open: true,
+        seats_free: 5,
+        closes_at: Some(at("2030-06-14T18:00:00-04:00")),
+    };
+    let said = format::space_now(&open);
+    // On the lounge's own clock, whatever the test browser's time zone.
+    assert!(
+        said.starts_with("Open now · 5 seats free until 6:00"),
+        "{said}"
+    );
+    let closed = SpaceNow {
+        open: false,
+        seats_free: 0,
+        closes_at: None,
+    };
+    assert_eq!(format::space_now(&closed), "Closed right now");
+}
+
+#[wasm_bindgen_test]
+fn booking_statuses_are_said_without_blame() {
+    let words: Vec<_> = BookingStatus::ALL
+        .into_iter()
+        .map(format::booking_status)
+        .collect();
+    assert_eq!(
+        words,
+        [
+            "You're booked",
+            "You're on the waiting list",
+            "Cancelled",
+            "You came — thanks!",
+            "Didn't make it"
+        ]
+    );
+}
+
+#[wasm_bindgen_test]
+fn addresses_map_to_routes_and_back() {
+    for route in [
+        Route::Home,
+        Route::Lounge,
+        Route::BookSpot { space_id: 3 },
+        Route::Manage,
+        Route::Mentors,
+        Route::Events,
+    ] {
+        assert_eq!(Route::from_path(&route.to_path()), route);
+    }
+    assert_eq!(Route::from_path("/lounge/"), Route::Lounge);
+    assert_eq!(Route::from_path("/lounge/x/book"), Route::NotFound);
+    assert_eq!(Route::from_path("/staff-ish"), Route::NotFound);
+}
+
+#[wasm_bindgen_test]
+fn query_values_are_encoded_and_read_back() {
+    let query = widget_query(&[("start", "2030-06-14T16:00:00+01:00")], true);
+    assert_eq!(query, "start=2030-06-14T16%3A00%3A00%2B01%3A00&embed=1");
+    assert_eq!(
+        query_param(&format!("?{query}"), "start").as_deref(),
+        Some("2030-06-14T16:00:00+01:00")
+    );
+    // Typed by hand, a `+` is still a `+`.
+    assert_eq!(
+        query_param("start=2030-06-14T16:00:00+01:00", "start").as_deref(),
+        Some("2030-06-14T16:00:00+01:00")
+    );
+    assert_eq!(query_param("starts=1", "start"), None);
+}
+
+#[wasm_bindgen_test]
+async fn lounge_lists_each_days_slots_with_the_room_left() {
+    let (start, end) = upcoming(1, 16);
+    let (full_start, full_end) = upcoming(1, 17);
+    let slots = format!(
+        "[{},{}]",
+        slot_json(&start, &end, 3),
+        slot_json(&full_start, &full_end, 0)
+    );
+    let api = MockApi::new(&[
+        ("GET /api/spaces", 200, SPACES),
+        ("GET /api/spaces/1/now", 200, OPEN_NOW),
+        ("GET /api/spaces/1/slots", 200, &slots),
+    ]);
+    let app = mount_at::<App>("/lounge", ()).await;
+
+    let first = wait_for(&app.root, "[data-slot-start]", |_| true).await;
+    assert_eq!(text(&one(&app.root, ".slot-day h3")), "Tomorrow");
+    assert_eq!(first.get_attribute("data-slot-start"), Some(wire(&start)));
+    assert!(text(&first).ends_with("3 spots left"), "{}", text(&first));
+    let full = one(
+        &app.root,
+        &format!("[data-slot-start='{}']", wire(&full_start)),
+    );
+    assert!(
+        full.has_attribute("disabled"),
+        "a full slot can't be chosen"
+    );
+    assert!(text(&full).ends_with("Full"), "and says so in words");
+    assert!(text(&one(&app.root, ".space-now")).starts_with("Open now · 5 seats free"));
+    assert_eq!(text(&one(&app.root, ".house-rules summary")), "House rules");
+    let asked = api.requests();
+    assert!(
+        asked
+            .iter()
+            .any(|request| request.starts_with("GET /api/spaces/1/slots?from=")),
+        "{asked:?}"
+    );
+
+    // Choosing a time opens its booking form, at an address a reload keeps.
+    click(&first);
+    wait_for(&app.root, "h1", |heading| heading == "Book a spot").await;
+    assert_eq!(
+        window().location().pathname().unwrap_or_default(),
+        "/lounge/1/book"
+    );
+    assert_eq!(query_param(&current_search(), "start"), Some(wire(&start)));
+}
+
+#[derive(Default)]
+struct FormOutcome {
+    booked: RefCell<Option<Booking>>,
+    slot_taken: RefCell<bool>,
+}
+
+async fn mount_booking_form(
+    start: DateTime<FixedOffset>,
+) -> (Mounted<BookingForm>, Rc<FormOutcome>) {
+    let outcome = Rc::new(FormOutcome::default());
+    let props = BookingFormProps {
+        space_id: 1,
+        start,
+        on_booked: {
+            let outcome = outcome.clone();
+            Callback::from(move |booking| *outcome.booked.borrow_mut() = Some(booking))
+        },
+        on_slot_taken: {
+            let outcome = outcome.clone();
+            Callback::from(move |()| *outcome.slot_taken.borrow_mut() = true)
+        },
+    };
+    (
+        mount_at::<BookingForm>("/lounge/1/book", props).await,
+        outcome,
+    )
+}
+
+fn submit(root: &web_sys::Element) {
+    click(&one(root, "button[type='submit']"));
+}
+
+#[wasm_bindgen_test]
+async fn booking_form_labels_its_fields_and_explains_them() {
+    let (form, _) = mount_booking_form(at("2030-06-14T16:00:00+00:00")).await;
+
+    assert_inputs_are_labelled(&form.root);
+    let labels: Vec<_> = all(&form.root, "label").iter().map(text).collect();
+    assert_eq!(labels, ["Your name or nickname", "Email (optional)"]);
+    let name = one(&form.root, "#booking-name");
+    assert_eq!(
+        name.get_attribute("aria-describedby").as_deref(),
+        Some("booking-name-hint")
+    );
+    assert_eq!(
+        text(&one(&form.root, "#booking-name-hint")),
+        "This is how staff will greet you. It doesn't have to be your real name."
+    );
+    assert_eq!(
+        text(&one(&form.root, "#booking-email-hint")),
+        "Only if you'd like a confirmation and reminders. We won't use it for anything else."
+    );
+    assert_eq!(
+        one(&form.root, "#booking-email")
+            .get_attribute("type")
+            .as_deref(),
+        Some("email")
+    );
+    assert_eq!(
+        text(&one(&form.root, "button[type='submit']")),
+        "Book my spot"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn booking_form_refuses_an_empty_name_and_a_bad_email_before_sending() {
+    let api = MockApi::new(&[]);
+    let (form, outcome) = mount_booking_form(at("2030-06-14T16:00:00+00:00")).await;
+
+    type_into(&form.root, "#booking-email", "sam.example.org");
+    submit(&form.root);
+
+    let name_error = wait_for(&form.root, "#booking-name-error", |_| true).await;
+    assert_eq!(text(&name_error), "Please tell us a name or nickname.");
+    let name = one(&form.root, "#booking-name");
+    assert_eq!(name.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(
+        name.get_attribute("aria-describedby").as_deref(),
+        Some("booking-name-hint booking-name-error")
+    );
+    let email = one(&form.root, "#booking-email");
+    assert_eq!(email.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(text(&one(&form.root, "#booking-email-error")).contains("like name@example.org"));
+    // The summary links to each field, and the first one to fix has the focus.
+    let summary = one(&form.root, ".form-alert");
+    assert_eq!(summary.get_attribute("role").as_deref(), Some("alert"));
+    let links: Vec<_> = all(&summary, "a")
+        .iter()
+        .filter_map(|link| link.get_attribute("href"))
+        .collect();
+    assert_eq!(links, ["#booking-name", "#booking-email"]);
+    assert!(wait_until(|| focused().is_some_and(|element| element.id() == "booking-name")).await);
+    assert!(api.requests().is_empty(), "nothing is sent");
+    assert!(outcome.booked.borrow().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn booking_sends_the_slot_and_name_and_no_email_when_none_is_given() {
+    let start = at("2030-06-14T16:00:00+00:00");
+    let end = at("2030-06-14T17:00:00+00:00");
+    let api = MockApi::new(&[(
+        "POST /api/bookings",
+        201,
+        &booking_json(&start, &end, "confirmed", true),
+    )]);
+    let (form, outcome) = mount_booking_form(start).await;
+
+    type_into(&form.root, "#booking-name", "  Sam ");
+    submit(&form.root);
+
+    assert!(wait_until(|| outcome.booked.borrow().is_some()).await);
+    assert_eq!(
+        api.requests(),
+        [
+            r#"POST /api/bookings {"kind":"lounge","space_id":1,"start":"2030-06-14T16:00:00Z","name":"Sam"}"#
+        ]
+    );
+    let keys = api.idempotency_keys();
+    assert!(
+        keys[0].len() == 32 && keys[0].bytes().all(|byte| byte.is_ascii_hexdigit()),
+        "{keys:?}"
+    );
+    let booked = outcome.booked.borrow();
+    assert_eq!(
+        booked
+            .as_ref()
+            .and_then(|booking| booking.manage_token.as_deref()),
+        Some(TOKEN)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn booking_again_after_a_dropped_connection_reuses_its_key() {
+    // No answer for the first try: like a connection that dropped.
+    let api = MockApi::new(&[]);
+    let (form, outcome) = mount_booking_form(at("2030-06-14T16:00:00+00:00")).await;
+    type_into(&form.root, "#booking-name", "Sam");
+    type_into(&form.root, "#booking-email", "sam@example.org");
+
+    submit(&form.root);
+    wait_for(&form.root, ".form-alert", |alert| {
+        alert.contains("connection")
+    })
+    .await;
+    submit(&form.root);
+    assert!(wait_until(|| api.idempotency_keys().len() == 2).await);
+
+    let keys = api.idempotency_keys();
+    assert_eq!(keys[0], keys[1], "the server books a repeated key once");
+    assert!(api.requests()[0].ends_with(r#""name":"Sam","email":"sam@example.org"}"#));
+    assert!(outcome.booked.borrow().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn booking_shows_server_field_errors_by_their_fields() {
+    let api = MockApi::new(&[(
+        "POST /api/bookings",
+        422,
+        r#"{"error":{"code":"validation_failed","message":"Please check the form.",
+            "fields":{"email":["We can't send to that address."]}}}"#,
+    )]);
+    let (form, _) = mount_booking_form(at("2030-06-14T16:00:00+00:00")).await;
+    type_into(&form.root, "#booking-name", "Sam");
+    type_into(&form.root, "#booking-email", "sam@example.org");
+
+    submit(&form.root);
+
+    let error = wait_for(&form.root, "#booking-email-error", |_| true).await;
+    assert_eq!(text(&error), "We can't send to that address.");
+    assert!(text(&one(&form.root, ".form-alert")).contains("Please check the form."));
+    assert_eq!(api.requests().len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn a_booked_spot_shows_the_manage_and_calendar_links_once() {
+    let (start, end) = upcoming(1, 16);
+    let slots = format!("[{}]", slot_json(&start, &end, 4));
+    let _api = MockApi::new(&[
+        ("GET /api/spaces", 200, SPACES),
+        ("GET /api/spaces/1/now", 200, OPEN_NOW),
+        ("GET /api/spaces/1/slots", 200, &slots),
+        (
+            "POST /api/bookings",
+            201,
+            &booking_json(&start, &end, "confirmed", true),
+        ),
+    ]);
+    let app = mount_at::<App>(&book_path(&start), ()).await;
+
+    wait_for(&app.root, "#booking-name", |_| true).await;
+    assert!(text(&one(&app.root, ".facts")).contains("The Lounge"));
+    type_into(&app.root, "#booking-name", "Sam");
+    submit(&app.root);
+
+    let manage_link = wait_for(&app.root, "#manage-link", |_| true).await;
+    let manage_url = format!("http://lounge.example.org/manage#token={TOKEN}");
+    assert_eq!(manage_link.get_attribute("href"), Some(manage_url.clone()));
+    assert_eq!(text(&manage_link), manage_url);
+    let heading = one(&app.root, "h1");
+    assert_eq!(text(&heading), "You're in!");
+    assert!(
+        wait_until(|| focused().as_ref() == Some(&heading)).await,
+        "focus moves to it"
+    );
+    assert!(wait_until(|| document().title() == "You're in! · Peer Lounge").await);
+    let calendar = all(&app.root, "a")
+        .into_iter()
+        .find(|link| text(link) == "Add to calendar")
+        .expect("an Add to calendar link");
+    assert_eq!(
+        calendar.get_attribute("href"),
+        Some(format!("/api/bookings/manage/{TOKEN}/calendar.ics"))
+    );
+    let advice = text(&one(&app.root, ".manage-box"));
+    assert!(advice.contains("Save this link — it's how you can cancel or change your time."));
+    assert!(advice.contains("Anyone with it can change your booking, so keep it private."));
+    assert!(all(&app.root, ".manage-box button")
+        .iter()
+        .any(|button| text(button) == "Copy link"));
+    assert!(text(&app.root).contains("Be kind."), "the house rules");
+    // A reload can't book the same time again, and the link never enters the address.
+    assert_eq!(
+        query_param(&current_search(), "booked").as_deref(),
+        Some("1")
+    );
+    assert!(!window()
+        .location()
+        .href()
+        .unwrap_or_default()
+        .contains(TOKEN));
+}
+
+#[wasm_bindgen_test]
+async fn a_time_that_filled_up_sends_back_to_the_times_with_a_note() {
+    let (start, end) = upcoming(1, 16);
+    let slots = format!("[{}]", slot_json(&start, &end, 1));
+    let api = MockApi::new(&[
+        ("GET /api/spaces", 200, SPACES),
+        ("GET /api/spaces/1/now", 200, OPEN_NOW),
+        ("GET /api/spaces/1/slots", 200, &slots),
+        (
+            "POST /api/bookings",
+            409,
+            &error_json("slot_full", "That time is full now."),
+        ),
+    ]);
+    let app = mount_at::<App>(&book_path(&start), ()).await;
+    wait_for(&app.root, "#booking-name", |_| true).await;
+    type_into(&app.root, "#booking-name", "Sam");
+
+    submit(&app.root);
+
+    wait_for(&app.root, "h1", |heading| heading == "The lounge").await;
+    let note = wait_for(&app.root, "[role='alert']", |_| true).await;
+    assert!(text(&note).contains("someone just took the last spot"));
+    assert_eq!(
+        window().location().pathname().unwrap_or_default(),
+        "/lounge"
+    );
+    // The times are asked for again, so the full one shows as full.
+    let slot_requests = || {
+        api.requests()
+            .iter()
+            .filter(|request| request.starts_with("GET /api/spaces/1/slots"))
+            .count()
+    };
+    assert!(
+        wait_until(|| slot_requests() == 2).await,
+        "{:?}",
+        api.requests()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_time_no_longer_listed_offers_the_other_times() {
+    let (start, _) = upcoming(1, 16);
+    let _api = MockApi::new(&[
+        ("GET /api/spaces", 200, SPACES),
+        ("GET /api/spaces/1/now", 200, OPEN_NOW),
+        ("GET /api/spaces/1/slots", 200, "[]"),
+    ]);
+    let app = mount_at::<App>(&book_path(&start), ()).await;
+
+    let note = wait_for(&app.root, "[role='alert']", |_| true).await;
+    assert_eq!(text(&note), "Sorry, that time can't be booked any more.");
+    assert!(all(&app.root, "#booking-name").is_empty());
+    assert!(all(&app.root, "main a")
+        .iter()
+        .any(|link| text(link) == "See other times"));
+}
+
+// Managing a booking by its link
+
+fn manage_path() -> String {
+    format!("/manage#token={TOKEN}")
+}
+
+fn manage_api(extra: &[(&str, u16, &str)]) -> MockApi {
+    let (start, end) = upcoming(2, 16);
+    let booking = booking_json(&start, &end, "confirmed", false);
+    let path = format!("GET /api/bookings/manage/{TOKEN}");
+    let mut routes = vec![(path.as_str(), 200, booking.as_str())];
+    routes.extend_from_slice(extra);
+    MockApi::new(&routes)
+}
+
+#[wasm_bindgen_test]
+async fn manage_page_reads_the_token_from_the_fragment_and_shows_the_booking() {
+    let api = manage_api(&[]);
+    let app = mount_at::<App>(&manage_path(), ()).await;
+
+    let status = wait_for(&app.root, "#booking-status", |status| !status.is_empty()).await;
+    assert_eq!(text(&status), "You're booked");
+    assert_eq!(
+        api.requests(),
+        [format!("GET /api/bookings/manage/{TOKEN}")]
+    );
+    assert!(text(&one(&app.root, ".facts")).contains("The Lounge"));
+    let buttons: Vec<_> = all(&app.root, "main button").iter().map(text).collect();
+    assert_eq!(buttons, ["Change time", "Cancel my spot"]);
+    assert!(wait_until(|| document().title() == "Your booking · Peer Lounge").await);
+    assert!(!document().title().contains(TOKEN));
+    // Kept in the address, so the page can be bookmarked.
+    assert!(window()
+        .location()
+        .hash()
+        .unwrap_or_default()
+        .contains(TOKEN));
+}
+
+#[wasm_bindgen_test]
+async fn a_wrong_or_incomplete_link_learns_nothing_more() {
+    let api = MockApi::new(&[(
+        "GET /api/bookings/manage/ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff",
+        404,
+        &error_json("not_found", "Not found."),
+    )]);
+    let app = mount_at::<App>(&format!("/manage#token={}", "f".repeat(64)), ()).await;
+
+    let notice = wait_for(&app.root, "[role='alert']", |_| true).await;
+    assert_eq!(
+        text(&notice),
+        "We couldn't find that booking. The link may be incomplete."
+    );
+    assert!(all(&app.root, "#booking-status").is_empty());
+    assert!(wait_until(|| document().title() == "Booking not found · Peer Lounge").await);
+    drop(app);
+
+    // A cut-off token isn't even sent.
+    let app = mount_at::<App>("/manage#token=0123abc", ()).await;
+    let notice = wait_for(&app.root, "[role='alert']", |_| true).await;
+    assert!(text(&notice).starts_with("We couldn't find that booking."));
+    assert_eq!(api.requests().len(), 1, "{:?}", api.requests());
+}
+
+fn button_named(root: &web_sys::Element, name: &str) -> web_sys::Element {
+    all(root, "button")
+        .into_iter()
+        .find(|button| text(button) == name)
+        .unwrap_or_else(|| panic!("no button {name}; page was: {}", root.inner_html()))
+}
+
+#[wasm_bindgen_test]
+async fn cancelling_asks_first_and_sends_nothing_until_yes() {
+    let (start, end) = upcoming(2, 16);
+    let cancelled = booking_json(&start, &end, "cancelled", false);
+    let cancel_path = format!("POST /api/bookings/manage/{TOKEN}/cancel");
+    let api = manage_api(&[(cancel_path.as_str(), 200, cancelled.as_str())]);
+    let app = mount_at::<App>(&manage_path(), ()).await;
+    wait_for(&app.root, "#booking-status", |status| !status.is_empty()).await;
+
+    click(&button_named(&app.root, "Cancel my spot"));
+    let heading = wait_for(&app.root, "h1", |heading| heading == "Cancel your spot?").await;
+    assert!(text(&app.root).contains("Are you sure?"));
+    assert!(wait_until(|| focused().as_ref() == Some(&heading)).await);
+    assert_eq!(api.requests().len(), 1, "only the booking was fetched");
+
+    // "Keep my spot" goes back, still without sending anything.
+    click(&button_named(&app.root, "Keep my spot"));
+    wait_for(&app.root, "h1", |heading| heading == "Your booking").await;
+    assert_eq!(api.requests().len(), 1);
+
+    click(&button_named(&app.root, "Cancel my spot"));
+    wait_for(&app.root, "h1", |heading| heading == "Cancel your spot?").await;
+    click(&button_named(&app.root, "Yes, cancel"));
+
+    wait_for(&app.root, "#booking-status", |status| status == "Cancelled").await;
+    assert_eq!(api.requests()[1], format!("{cancel_path} {{}}"));
+    let notice = one(&app.root, ".notice");
+    assert_eq!(
+        text(&notice),
+        "Your spot is cancelled. You can book again any time."
+    );
+    assert!(wait_until(|| focused().as_ref() == Some(&notice)).await);
+    assert!(
+        all(&app.root, "main button").is_empty(),
+        "nothing left to change"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn changing_the_time_moves_the_booking_and_says_the_new_time() {
+    let (start, end) = upcoming(2, 16);
+    let (new_start, new_end) = upcoming(2, 17);
+    let slots = format!(
+        "[{},{}]",
+        slot_json(&start, &end, 3),
+        slot_json(&new_start, &new_end, 2)
+    );
+    let moved = booking_json(&new_start, &new_end, "confirmed", false);
+    let reschedule_path = format!("POST /api/bookings/manage/{TOKEN}/reschedule");
+    let api = manage_api(&[
+        ("GET /api/spaces", 200, SPACES),
+        ("GET /api/spaces/1/now", 200, OPEN_NOW),
+        ("GET /api/spaces/1/slots", 200, &slots),
+        (reschedule_path.as_str(), 200, moved.as_str()),
+    ]);
+    let app = mount_at::<App>(&manage_path(), ()).await;
+    wait_for(&app.root, "#booking-status", |status| !status.is_empty()).await;
+
+    click(&button_named(&app.root, "Change time"));
+    wait_for(&app.root, "h1", |heading| heading == "Change your time").await;
+    let current = wait_for(
+        &app.root,
+        &format!("[data-slot-start='{}']", wire(&start)),
+        |_| true,
+    )
+    .await;
+    assert!(current.has_attribute("disabled"), "the time held now");
+    assert!(text(&current).ends_with("Your time now"));
+    click(&one(
+        &app.root,
+        &format!("[data-slot-start='{}']", wire(&new_start)),
+    ));
+
+    let news = wait_for(&app.root, ".notice--success", |_| true).await;
+    assert!(
+        text(&news).starts_with("Done! Your new time is"),
+        "{}",
+        text(&news)
+    );
+    assert!(wait_until(|| focused().as_ref() == Some(&news)).await);
+    assert_eq!(
+        api.requests().last().cloned().unwrap_or_default(),
+        format!(r#"{reschedule_path} {{"start":"{}"}}"#, wire(&new_start))
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_full_new_time_leaves_the_booking_where_it_was() {
+    let (start, end) = upcoming(2, 16);
+    let (new_start, new_end) = upcoming(2, 17);
+    let slots = format!(
+        "[{},{}]",
+        slot_json(&start, &end, 3),
+        slot_json(&new_start, &new_end, 1)
+    );
+    let reschedule_path = format!("POST /api/bookings/manage/{TOKEN}/reschedule");
+    let full = error_json("slot_full", "That time is full.");
+    let api = manage_api(&[
+        ("GET /api/spaces", 200, SPACES),
+        ("GET /api/spaces/1/now", 200, OPEN_NOW),
+        ("GET /api/spaces/1/slots", 200, &slots),
+        (reschedule_path.as_str(), 409, full.as_str()),
+    ]);
+    let app = mount_at::<App>(&manage_path(), ()).await;
+    wait_for(&app.root, "#booking-status", |status| !status.is_empty()).await;
+    click(&button_named(&app.root, "Change time"));
+    let other = wait_for(
+        &app.root,
+        &format!("[data-slot-start='{}']", wire(&new_start)),
+        |_| true,
+    )
+    .await;
+
+    click(&other);
+
+    let problem = wait_for(&app.root, "[role='alert']", |_| true).await;
+    assert!(text(&problem).contains("that time just filled up. Your booking hasn't changed."));
+    assert_eq!(text(&one(&app.root, "h1")), "Change your time");
+    // The times are asked for again.
+    assert!(
+        wait_until(|| api
+            .requests()
+            .iter()
+            .filter(|request| request.starts_with("GET /api/spaces/1/slots"))
+            .count()
+            == 2)
+        .await
+    );
+}
+
+// Embedded in an agency's page
+
+#[wasm_bindgen_test]
+async fn embedded_widget_drops_the_chrome_keeps_embed_and_posts_its_height() {
+    record_messages();
+    let (start, end) = upcoming(1, 16);
+    let slots = format!("[{}]", slot_json(&start, &end, 3));
+    let _api = MockApi::new(&[
+        ("GET /api/spaces", 200, SPACES),
+        ("GET /api/spaces/1/now", 200, OPEN_NOW),
+        ("GET /api/spaces/1/slots", 200, &slots),
+    ]);
+    let app = mount_at::<App>("/lounge?embed=1", ()).await;
+
+    let slot = wait_for(&app.root, "[data-slot-start]", |_| true).await;
+    assert!(all(&app.root, "footer").is_empty(), "no footer");
+    assert!(
+        all(&app.root, "nav[aria-label='Main']").is_empty(),
+        "no main navigation"
+    );
+    assert_eq!(text(&one(&app.root, "a")), "Skip to main content");
+    assert!(document()
+        .document_element()
+        .is_some_and(|root| root.has_attribute("data-embedded")));
+    let posted_height = || {
+        messages_received().iter().any(|message| {
+            let value = js_sys::JSON::parse(message).unwrap_or_default();
+            let field = |name: &str| js_sys::Reflect::get(&value, &name.into()).unwrap_or_default();
+            field("type").as_string().as_deref() == Some("peerlounge:height")
+                && field("height").as_f64().is_some_and(|height| height > 0.0)
+        })
+    };
+    assert!(wait_until(posted_height).await, "{:?}", messages_received());
+
+    // Moving on inside the frame keeps it embedded.
+    click(&slot);
+    wait_for(&app.root, "h1", |heading| heading == "Book a spot").await;
+    assert_eq!(
+        query_param(&current_search(), "embed").as_deref(),
+        Some("1")
+    );
+    drop(app);
+    assert!(
+        wait_until(|| document()
+            .document_element()
+            .is_some_and(|root| !root.has_attribute("data-embedded")))
+        .await,
+        "leaving takes the mark away"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn skipping_to_the_content_keeps_the_manage_links_token_in_the_address() {
+    let _api = manage_api(&[]);
+    let app = mount_at::<App>(&manage_path(), ()).await;
+    wait_for(&app.root, "#booking-status", |status| !status.is_empty()).await;
+
+    click(&one(&app.root, ".skip-link"));
+
+    assert_eq!(
+        focused().map(|element| element.id()).as_deref(),
+        Some("main")
+    );
+    assert!(window()
+        .location()
+        .hash()
+        .unwrap_or_default()
+        .contains(TOKEN));
+}
+
+#[wasm_bindgen_test]
+async fn copy_link_says_whether_it_worked() {
+    let (start, end) = upcoming(1, 16);
+    let slots = format!("[{}]", slot_json(&start, &end, 4));
+    let _api = MockApi::new(&[
+        ("GET /api/spaces", 200, SPACES),
+        ("GET /api/spaces/1/now", 200, OPEN_NOW),
+        ("GET /api/spaces/1/slots", 200, &slots),
+        (
+            "POST /api/bookings",
+            201,
+            &booking_json(&start, &end, "confirmed", true),
+        ),
+    ]);
+    let app = mount_at::<App>(&book_path(&start), ()).await;
+    wait_for(&app.root, "#booking-name", |_| true).await;
+    type_into(&app.root, "#booking-name", "Sam");
+    submit(&app.root);
+    wait_for(&app.root, "#manage-link", |_| true).await;
+
+    click(&button_named(&app.root, "Copy link"));
+
+    // Copied, or (where the browser won't let us) how to copy by hand: never silence.
+    let status = wait_for(&app.root, ".copy-status", |status| !status.is_empty()).await;
+    assert_eq!(status.get_attribute("role").as_deref(), Some("status"));
+    let said = text(&status);
+    assert!(
+        said == "Link copied." || said.starts_with("We couldn't copy it here."),
+        "{said}"
+    );
 }

@@ -272,3 +272,117 @@ async fn an_admin_invites_a_mentor_who_sets_a_password_and_signs_in() {
 
     client.close().await.unwrap();
 }
+
+/// A port nobody listens on now, so the server's public URL (used in manage links) can be
+/// known before it starts.
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .expect("a free port")
+        .port()
+}
+
+/// Issue 4's promise: a young person books a lounge slot through the widget embedded in
+/// an agency page, opens the manage link, moves the booking and cancels it.
+#[tokio::test]
+#[ignore = "needs chromium, chromedriver and the built widget; run by cargo xtask test"]
+async fn a_young_person_books_through_the_embedded_widget_then_reschedules_and_cancels() {
+    tests::install_crypto_provider();
+    let port = free_port();
+    let address = format!("http://127.0.0.1:{port}");
+    let app = app_with(
+        TestAppOptions::default()
+            .set("PEERLOUNGE_BIND", format!("127.0.0.1:{port}"))
+            .set("PEERLOUNGE_PUBLIC_URL", address.clone()),
+    )
+    .await;
+    let driver = ChromeDriver::start();
+    let profile = tempfile::tempdir().unwrap();
+    let client = browser(&driver, &profile).await;
+
+    client.goto(&app.url("/embed-demo.html")).await.unwrap();
+    let frame = client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css("iframe"))
+        .await
+        .unwrap();
+    frame.clone().enter_frame().await.unwrap();
+    let slot = client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css("[data-slot-start]"))
+        .await
+        .expect("the embedded lounge lists bookable times");
+    let first_start = slot.attr("data-slot-start").await.unwrap().unwrap();
+    slot.click().await.unwrap();
+
+    let name_input =
+        "//input[@id=//label[contains(normalize-space(.), 'Your name or nickname')]/@for]";
+    client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::XPath(name_input))
+        .await
+        .unwrap()
+        .send_keys("Robin")
+        .await
+        .unwrap();
+    click_button(&client, "Book my spot").await;
+    let manage_link = client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Id("manage-link"))
+        .await
+        .expect("the confirmation shows the manage link");
+    let manage_url = manage_link.attr("href").await.unwrap().unwrap();
+    assert!(
+        manage_url.starts_with(&format!("{address}/manage#token=")),
+        "{manage_url}"
+    );
+
+    // The frame told the agency page its height.
+    client.enter_parent_frame().await.unwrap();
+    let height = frame.css_value("height").await.unwrap();
+    assert!(height.ends_with("px") && height != "0px", "{height}");
+
+    client.goto(&manage_url).await.unwrap();
+    wait_for_text(&client, "#booking-status", "").await;
+    click_button(&client, "Change time").await;
+    let other = client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::XPath(&format!(
+            "//*[@data-slot-start and @data-slot-start!='{first_start}']"
+        )))
+        .await
+        .expect("other times to move to");
+    let new_start = other.attr("data-slot-start").await.unwrap().unwrap();
+    other.click().await.unwrap();
+    // The booking now holds the new time.
+    let token = manage_url.split("#token=").nth(1).unwrap().to_owned();
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        let booking: shared::Booking = app.get_json(&format!("/api/bookings/manage/{token}")).await;
+        if booking.start.to_rfc3339()
+            == chrono::DateTime::parse_from_rfc3339(&new_start)
+                .unwrap()
+                .to_rfc3339()
+        {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the booking did not move"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+
+    click_button(&client, "Cancel my spot").await;
+    click_button(&client, "Yes, cancel").await;
+    wait_for_text(&client, "#booking-status", "Cancelled").await;
+    let booking: shared::Booking = app.get_json(&format!("/api/bookings/manage/{token}")).await;
+    assert_eq!(booking.status, shared::BookingStatus::Cancelled);
+
+    client.close().await.unwrap();
+}

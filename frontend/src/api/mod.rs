@@ -4,6 +4,7 @@
 
 pub mod admin;
 pub mod auth;
+pub mod bookings;
 pub mod events;
 pub mod health;
 pub mod mentors;
@@ -142,14 +143,48 @@ where
     B: Serialize + ?Sized,
     T: DeserializeOwned,
 {
+    exchange(method, path, body, None).await
+}
+
+/// [`request`] with one more header, such as an `Idempotency-Key`.
+pub async fn request_with_header<B, T>(
+    method: Method,
+    path: &str,
+    body: Option<&B>,
+    header: (&str, &str),
+) -> Result<T, ApiFailure>
+where
+    B: Serialize + ?Sized,
+    T: DeserializeOwned,
+{
+    exchange(method, path, body, Some(header)).await
+}
+
+async fn exchange<B, T>(
+    method: Method,
+    path: &str,
+    body: Option<&B>,
+    header: Option<(&str, &str)>,
+) -> Result<T, ApiFailure>
+where
+    B: Serialize + ?Sized,
+    T: DeserializeOwned,
+{
     // Only the (de)serialising is generic: the fetch itself is compiled once, which
     // keeps the wasm small however many resources we add.
     let body = match body {
         Some(body) => Some(to_json(body).ok_or(ApiFailure::Unexpected { status: None })?),
         None => None,
     };
-    let (status, value) = send(method, path, body).await?;
+    let (status, value) = send(method, path, body, header).await?;
     serde_wasm_bindgen::from_value(value).map_err(|_| unexpected(status))
+}
+
+/// `GET path`, answered as the plain JavaScript value: for the rare type we read by hand.
+pub async fn get_value(path: &str) -> Result<JsValue, ApiFailure> {
+    send(Method::Get, path, None, None)
+        .await
+        .map(|(_, value)| value)
 }
 
 /// `GET path`, the common case.
@@ -166,10 +201,13 @@ pub async fn post_empty<T: DeserializeOwned>(path: &str) -> Result<T, ApiFailure
 }
 
 fn to_json<B: Serialize + ?Sized>(body: &B) -> Option<js_sys::JsString> {
-    // `json_compatible` turns maps into plain objects, which `JSON.stringify` needs.
-    let value = body
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .ok()?;
+    // Maps become plain objects, which `JSON.stringify` needs. `None` becomes
+    // `undefined`, which `JSON.stringify` leaves out: the API reads a missing key like
+    // `null`, and an optional field left empty (a young person's email) is then not sent
+    // at all.
+    const SERIALIZER: serde_wasm_bindgen::Serializer =
+        serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+    let value = body.serialize(&SERIALIZER).ok()?;
     js_sys::JSON::stringify(&value).ok()
 }
 
@@ -179,9 +217,10 @@ async fn send(
     method: Method,
     path: &str,
     body: Option<js_sys::JsString>,
+    header: Option<(&str, &str)>,
 ) -> Result<(u16, JsValue), ApiFailure> {
     let request =
-        build_request(method, path, body).ok_or(ApiFailure::Unexpected { status: None })?;
+        build_request(method, path, body, header).ok_or(ApiFailure::Unexpected { status: None })?;
     let window = web_sys::window().ok_or(ApiFailure::Unexpected { status: None })?;
     let response: Response = JsFuture::from(window.fetch_with_request(&request))
         .await
@@ -209,7 +248,12 @@ async fn send(
     }
 }
 
-fn build_request(method: Method, path: &str, body: Option<js_sys::JsString>) -> Option<Request> {
+fn build_request(
+    method: Method,
+    path: &str,
+    body: Option<js_sys::JsString>,
+    header: Option<(&str, &str)>,
+) -> Option<Request> {
     let init = RequestInit::new();
     init.set_method(method.as_str());
     // Staff sessions live in a cookie; never send it anywhere but our own origin.
@@ -220,6 +264,9 @@ fn build_request(method: Method, path: &str, body: Option<js_sys::JsString>) -> 
     if let Some(body) = body {
         headers.append("Content-Type", "application/json").ok()?;
         init.set_body(&body);
+    }
+    if let Some((name, value)) = header {
+        headers.append(name, value).ok()?;
     }
     init.set_headers(&headers);
 

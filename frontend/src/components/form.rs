@@ -82,6 +82,56 @@ pub fn form_alert(errors: &FormErrors, alert_ref: &NodeRef) -> Html {
     }
 }
 
+/// The form's error summary with a link to each field that needs fixing. `inputs` maps
+/// the API's field names to input ids, in page order; problems with anything else (such
+/// as a chosen time that is no longer free) are listed as plain text.
+pub fn error_summary(
+    errors: &FormErrors,
+    alert_ref: &NodeRef,
+    inputs: &[(&'static str, &'static str)],
+) -> Html {
+    let linked = inputs.iter().filter_map(|(field, input_id)| {
+        let message = errors.for_field(field)?;
+        Some(html! {
+            <li key={*field}>
+                <a href={format!("#{input_id}")} onclick={focus_input(input_id)}>{ message }</a>
+            </li>
+        })
+    });
+    let unlinked = errors
+        .fields
+        .iter()
+        .filter(|(field, _)| !inputs.iter().any(|(name, _)| name == field))
+        .map(|(field, messages)| html! { <li key={field.clone()}>{ messages.join(" ") }</li> });
+    let items: Vec<Html> = linked.chain(unlinked).collect();
+    html! {
+        <div class="form-alert" role="alert" tabindex="-1" ref={alert_ref.clone()}>
+            if let Some(summary) = &errors.summary {
+                <p>{ summary }</p>
+            }
+            if !items.is_empty() {
+                <ul class="form-alert__list">{ for items }</ul>
+            }
+        </div>
+    }
+}
+
+/// Moves focus to the input `id` instead of following the `#id` link: the address
+/// stays as it was, and the keyboard lands in the field.
+fn focus_input(id: &'static str) -> Callback<MouseEvent> {
+    Callback::from(move |event: MouseEvent| {
+        event.prevent_default();
+        let input = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.get_element_by_id(id))
+            .and_then(|element| wasm_bindgen::JsCast::dyn_into::<HtmlElement>(element).ok());
+        if let Some(input) = input {
+            // Failing to focus leaves the reader where they were; nothing to recover.
+            let _ = input.focus();
+        }
+    })
+}
+
 /// After a failed attempt, moves focus to the first field that needs fixing (in
 /// `fields` order), or to the summary when no single field is to blame.
 #[hook]

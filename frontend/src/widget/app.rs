@@ -1,31 +1,21 @@
-//! The widget's routes and the app shell around them. The staff console lives under
-//! `/staff` in a bundle of its own; the server sends those addresses there.
+//! The widget's pages by address, and the app shell around them. The staff console
+//! lives under `/staff` in a bundle of its own; the server sends those addresses there.
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
-use super::pages::{EventsPage, HomePage, LoungePage, MentorsPage, NotFoundPage};
+use super::embed::{is_embedded, use_height_messages};
+use super::pages::{
+    BookSpotPage, EventsPage, HomePage, LoungePage, ManagePage, MentorsPage, NotFoundPage,
+};
+use super::router::{use_current_route, Route};
 use super::Layout;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Routable)]
-pub enum Route {
-    #[at("/")]
-    Home,
-    #[at("/lounge")]
-    Lounge,
-    #[at("/mentors")]
-    Mentors,
-    #[at("/events")]
-    Events,
-    #[not_found]
-    #[at("/404")]
-    NotFound,
-}
 
 fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <HomePage /> },
         Route::Lounge => html! { <LoungePage /> },
+        Route::BookSpot { space_id } => html! { <BookSpotPage {space_id} /> },
+        Route::Manage => html! { <ManagePage /> },
         Route::Mentors => html! { <MentorsPage /> },
         Route::Events => html! { <EventsPage /> },
         Route::NotFound => html! { <NotFoundPage /> },
@@ -34,11 +24,14 @@ fn switch(route: Route) -> Html {
 
 #[component]
 pub fn App() -> Html {
+    let route = use_current_route();
+    // Framed or not is settled when the page loads; it can't change while it runs.
+    let embedded = *use_state(is_embedded);
+    use_height_messages(embedded);
+
     html! {
-        <BrowserRouter>
-            <Layout>
-                <Switch<Route> render={switch} />
-            </Layout>
-        </BrowserRouter>
+        <Layout {route} {embedded}>
+            { switch(route) }
+        </Layout>
     }
 }

@@ -3,11 +3,14 @@
 //! is linked into what every visitor downloads.
 
 mod app;
+pub mod components;
+pub mod embed;
+pub mod handoff;
 mod layout;
 pub mod pages;
+pub mod router;
+pub mod week;
 
-pub use app::{App, Route};
+pub use app::App;
 pub use layout::Layout;
-
-/// A link to a page of the widget.
-pub type WidgetLink = crate::components::NavLink<Route>;
+pub use router::{Route, WidgetLink};

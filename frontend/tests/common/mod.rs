@@ -20,11 +20,13 @@ const realFetch = window.fetch;
 // requests fail like a network error. Records "METHOD path body" of every request.
 export function mock_api(routes) {
   window.__requests = [];
+  window.__idempotency_keys = [];
   window.fetch = async (request) => {
     const url = new URL(request.url);
     const key = request.method + " " + url.pathname;
     const body = request.method === "GET" ? "" : await request.text();
     window.__requests.push((key + url.search + " " + body).trim());
+    window.__idempotency_keys.push(request.headers.get("Idempotency-Key") || "");
     const answer = routes[key];
     if (!answer) {
       throw new TypeError("no mock for " + key);
@@ -42,11 +44,30 @@ export function unmock_api() {
 export function requests_made() {
   return window.__requests || [];
 }
+
+export function idempotency_keys_sent() {
+  return window.__idempotency_keys || [];
+}
+
+// Records what is posted to this window as JSON, as a parent page would see it.
+export function record_messages() {
+  window.__messages = [];
+  window.addEventListener("message", (event) => {
+    window.__messages.push(JSON.stringify(event.data));
+  });
+}
+
+export function messages_received() {
+  return window.__messages || [];
+}
 "#)]
 extern "C" {
     fn mock_api(routes: &JsValue);
     fn unmock_api();
     fn requests_made() -> Vec<String>;
+    fn idempotency_keys_sent() -> Vec<String>;
+    pub fn record_messages();
+    pub fn messages_received() -> Vec<String>;
 }
 
 /// Answers API requests from `routes` until dropped. Each route is
@@ -68,6 +89,11 @@ impl MockApi {
     /// "METHOD /path?query body" for each request so far.
     pub fn requests(&self) -> Vec<String> {
         requests_made()
+    }
+
+    /// The `Idempotency-Key` header of each request so far ("" when absent).
+    pub fn idempotency_keys(&self) -> Vec<String> {
+        idempotency_keys_sent()
     }
 }
 

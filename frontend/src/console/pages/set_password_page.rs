@@ -13,25 +13,11 @@ use crate::components::form::{
 };
 use crate::console::{ConsoleLink, ConsoleRoute};
 use crate::hooks::{use_document_title, use_focus_on_change};
-
-/// Our links carry 32 random bytes as hex.
-const TOKEN_HEX_CHARS: usize = 64;
+pub use crate::secret_link::token_from_fragment;
 
 /// Shown under every new-password field, matching the server's rules.
 pub const PASSWORD_HINT: &str =
     "At least 12 characters. A few unrelated words you'll remember make a strong one.";
-
-/// The link's token from a fragment like `#token=<64 hex>`, if it is there and whole.
-pub fn token_from_fragment(fragment: &str) -> Option<String> {
-    fragment
-        .trim_start_matches('#')
-        .split('&')
-        .find_map(|pair| pair.strip_prefix("token="))
-        .filter(|token| {
-            token.len() == TOKEN_HEX_CHARS && token.bytes().all(|byte| byte.is_ascii_hexdigit())
-        })
-        .map(str::to_owned)
-}
 
 #[component]
 pub fn SetPasswordPage() -> Html {

@@ -1,42 +1,68 @@
-//! The lounge spaces: how many fit, what they are like, access and house rules.
+//! The lounge: each space, whether it is open now, what it is like, and the times young
+//! people can book for the next week. Choosing a time opens the booking form for it.
 
-use shared::Space;
+use shared::SlotAvailability;
 use yew::prelude::*;
 
-use crate::api::spaces::list_spaces;
 use crate::components::fetch_view;
 use crate::format;
 use crate::hooks::{use_document_title, use_fetch};
+use crate::widget::components::pieces::{notice, Tone};
+use crate::widget::components::slot_picker;
+use crate::widget::handoff::take_slot_taken;
+use crate::widget::router::{go_to, Route};
+use crate::widget::week::{load_week, SpaceWeek};
 
 #[component]
 pub fn LoungePage() -> Html {
     use_document_title("The lounge");
-    let spaces = use_fetch(list_spaces);
+    let lounge = use_fetch(load_week);
+    // Said once: coming back later doesn't repeat it.
+    let slot_taken = *use_state(take_slot_taken);
+
+    let on_pick = Callback::from(move |(space_id, slot): (i64, SlotAvailability)| {
+        let start = format::api_time(&slot.start);
+        go_to(Route::BookSpot { space_id }, &[("start", &start)], false);
+    });
 
     html! {
         <>
-            <h1>{ "The lounge" }</h1>
+            <h1 tabindex="-1">{ "The lounge" }</h1>
             <p class="lead">{ "A space that's yours. Drop in, hang out, take a breather." }</p>
-            { fetch_view(&spaces, "Loading the lounge…", |spaces| space_list(spaces)) }
+            if slot_taken {
+                { notice(
+                    Tone::Info,
+                    "Sorry, someone just took the last spot at that time. Please pick another time.",
+                    None,
+                ) }
+            }
+            { fetch_view(&lounge, "Loading the lounge…", |weeks| space_list(weeks, &on_pick)) }
         </>
     }
 }
 
-fn space_list(spaces: &[Space]) -> Html {
-    if spaces.is_empty() {
+fn space_list(weeks: &[SpaceWeek], on_pick: &Callback<(i64, SlotAvailability)>) -> Html {
+    if weeks.is_empty() {
         return html! { <p>{ "No lounge spaces are listed yet. Check back soon!" }</p> };
     }
     html! {
-        <ul class="cards">
-            { for spaces.iter().map(space_card) }
+        <ul class="spaces">
+            { for weeks.iter().map(|week| space_card(week, on_pick)) }
         </ul>
     }
 }
 
-fn space_card(space: &Space) -> Html {
+fn space_card(week: &SpaceWeek, on_pick: &Callback<(i64, SlotAvailability)>) -> Html {
+    let SpaceWeek { space, now, slots } = week;
+    let space_id = space.id;
     html! {
-        <li key={space.id} class="card">
+        <li key={space_id} class="card space">
             <h2>{ &space.name }</h2>
+            if let Some(now) = now {
+                <p class={if now.open { "space-now" } else { "space-now space-now--closed" }}>
+                    { format::space_now(now) }
+                </p>
+            }
             <p class="card__meta">{ format!("Up to {}", format::people(space.capacity)) }</p>
             <p class="multiline">{ &space.description }</p>
             if !space.accessibility_notes.is_empty() {
@@ -44,9 +70,13 @@ fn space_card(space: &Space) -> Html {
                 <p class="multiline">{ &space.accessibility_notes }</p>
             }
             if !space.house_rules.is_empty() {
-                <h3>{ "House rules" }</h3>
-                <p class="multiline">{ &space.house_rules }</p>
+                <details class="house-rules">
+                    <summary>{ "House rules" }</summary>
+                    <p class="multiline">{ &space.house_rules }</p>
+                </details>
             }
+            <p class="slots-intro">{ "Pick a time to book a spot:" }</p>
+            { slot_picker(slots, None, &on_pick.reform(move |slot| (space_id, slot))) }
         </li>
     }
 }

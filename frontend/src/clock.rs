@@ -1,0 +1,29 @@
+//! The time now, from the browser's clock: chrono's own clock can't read it in wasm
+//! without pulling in its JavaScript bindings.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+
+pub fn now() -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+}
+
+/// Today's date at a place `offset` from UTC.
+pub fn today_at(offset: &FixedOffset) -> NaiveDate {
+    now().with_timezone(offset).date_naive()
+}
+
+/// Today's date on the reader's own device.
+pub fn local_today() -> NaiveDate {
+    let today = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        today.get_full_year() as i32,
+        today.get_month() + 1,
+        today.get_date(),
+    )
+    .unwrap_or_else(|| now().date_naive())
+}
+
+/// Whether `start` is still ahead of us.
+pub fn is_future(start: &DateTime<FixedOffset>) -> bool {
+    *start > now()
+}

@@ -1,0 +1,162 @@
+//! The booking form: a name or nickname, and an email only if they want one. It checks
+//! the input by the server's own rules before sending, and reports the outcome to its
+//! page, so it can be rendered and tested on its own.
+
+use chrono::{DateTime, FixedOffset};
+use shared::{Booking, DisplayName, Email, FieldErrors, NewBooking};
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+use super::pieces::progress;
+use crate::api::bookings::{create_booking, new_attempt_key};
+use crate::components::form::{
+    error_summary, input_value, text_field, use_focus_on_errors, FormErrors, TextField,
+};
+
+pub const NAME_LABEL: &str = "Your name or nickname";
+pub const NAME_HINT: &str =
+    "This is how staff will greet you. It doesn't have to be your real name.";
+pub const EMAIL_LABEL: &str = "Email (optional)";
+pub const EMAIL_HINT: &str =
+    "Only if you'd like a confirmation and reminders. We won't use it for anything else.";
+
+/// The API's field names and the ids of their inputs, in page order.
+const INPUTS: &[(&str, &str)] = &[("name", "booking-name"), ("email", "booking-email")];
+
+#[derive(Properties, PartialEq)]
+pub struct BookingFormProps {
+    pub space_id: i64,
+    pub start: DateTime<FixedOffset>,
+    /// Booked: the answer holds the manage link.
+    pub on_booked: Callback<Booking>,
+    /// Someone took the last spot while the form was open.
+    pub on_slot_taken: Callback<()>,
+}
+
+/// The booking to send, or what to fix first. Same rules as the server, from `shared`.
+pub fn check_booking(
+    space_id: i64,
+    start: DateTime<FixedOffset>,
+    name: &str,
+    email: &str,
+) -> Result<NewBooking, FormErrors> {
+    let mut fields = FieldErrors::new();
+    let name = DisplayName::parse(name)
+        .map_err(|problem| fields.insert("name".to_owned(), vec![problem.0]))
+        .ok();
+    let email = match email.trim() {
+        "" => Ok(None),
+        email => Email::parse(email).map(Some),
+    }
+    .map_err(|problem| fields.insert("email".to_owned(), vec![problem.0]))
+    .ok();
+    match (name, email) {
+        (Some(name), Some(email)) => Ok(NewBooking::Lounge {
+            space_id,
+            start,
+            name: name.into(),
+            email: email.map(String::from),
+        }),
+        _ => Err(FormErrors::from_fields(fields)),
+    }
+}
+
+#[component]
+pub fn BookingForm(props: &BookingFormProps) -> Html {
+    let name_ref = use_node_ref();
+    let email_ref = use_node_ref();
+    let alert_ref = use_node_ref();
+    let sending = use_state(|| false);
+    let errors = use_state(FormErrors::default);
+    // The last booking sent and its key: sending the same again (after a dropped
+    // connection, say) reuses the key, so the server books it only once.
+    let last_attempt = use_mut_ref(|| None::<(NewBooking, String)>);
+    use_focus_on_errors(
+        &errors,
+        vec![("name", name_ref.clone()), ("email", email_ref.clone())],
+        alert_ref.clone(),
+    );
+
+    let onsubmit = {
+        let (name_ref, email_ref) = (name_ref.clone(), email_ref.clone());
+        let (sending, errors, last_attempt) =
+            (sending.clone(), errors.clone(), last_attempt.clone());
+        let (space_id, start) = (props.space_id, props.start);
+        let (on_booked, on_slot_taken) = (props.on_booked.clone(), props.on_slot_taken.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            if *sending {
+                return;
+            }
+            let booking = match check_booking(
+                space_id,
+                start,
+                &input_value(&name_ref),
+                &input_value(&email_ref),
+            ) {
+                Ok(booking) => booking,
+                Err(problems) => {
+                    errors.set(problems);
+                    return;
+                }
+            };
+
+            let attempt_key = {
+                let mut last_attempt = last_attempt.borrow_mut();
+                match &*last_attempt {
+                    Some((sent, key)) if *sent == booking => key.clone(),
+                    _ => {
+                        let key = new_attempt_key();
+                        *last_attempt = Some((booking.clone(), key.clone()));
+                        key
+                    }
+                }
+            };
+
+            errors.set(FormErrors::default());
+            sending.set(true);
+            let (sending, errors) = (sending.clone(), errors.clone());
+            let (on_booked, on_slot_taken) = (on_booked.clone(), on_slot_taken.clone());
+            spawn_local(async move {
+                let result = create_booking(&booking, &attempt_key).await;
+                sending.set(false);
+                match result {
+                    Ok(booking) => on_booked.emit(booking),
+                    Err(failure) if failure.code() == Some("slot_full") => on_slot_taken.emit(()),
+                    // The server's messages are written for young people.
+                    Err(failure) => errors.set(failure.into()),
+                }
+            });
+        })
+    };
+
+    html! {
+        <form class="form" novalidate=true {onsubmit}>
+            { error_summary(&errors, &alert_ref, INPUTS) }
+            { text_field(TextField {
+                autocomplete: "nickname",
+                hint: Some(NAME_HINT),
+                input_ref: name_ref,
+                error: errors.for_field("name"),
+                ..TextField::new("booking-name", "name", NAME_LABEL)
+            }) }
+            { text_field(TextField {
+                input_type: "email",
+                autocomplete: "email",
+                hint: Some(EMAIL_HINT),
+                input_ref: email_ref,
+                error: errors.for_field("email"),
+                ..TextField::new("booking-email", "email", EMAIL_LABEL)
+            }) }
+            // Not disabled while sending, so focus stays on it; a second press is ignored.
+            <button
+                type="submit"
+                class="button button--primary button--wide"
+                aria-disabled={sending.then_some("true")}
+            >
+                { "Book my spot" }
+            </button>
+            { progress("Booking your spot…", *sending) }
+        </form>
+    }
+}

@@ -1,0 +1,374 @@
+//! `/manage#token=...`, where every manage link leads: the booking in plain words, and
+//! if it is still ahead, a way to change its time or cancel it, one decision per screen.
+//! The token comes from the fragment, which browsers never send to a server, and goes
+//! nowhere but the API's paths. It stays in the address, so the page can be bookmarked.
+
+use std::rc::Rc;
+
+use chrono::{DateTime, FixedOffset};
+use shared::{Booking, BookingStatus, Reschedule, SlotAvailability};
+use wasm_bindgen_futures::spawn_local;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+use crate::api::bookings::{calendar_url, cancel_booking, find_booking, reschedule_booking};
+use crate::api::ApiFailure;
+use crate::clock;
+use crate::components::{error_notice, fetch_view, loading};
+use crate::format;
+use crate::hooks::{use_document_title, use_fetch, use_fetch_with, FetchState};
+use crate::secret_link::token_from_fragment;
+use crate::widget::components::pieces::{
+    button, lounge_link, notice, progress, when_and_where, Tone,
+};
+use crate::widget::components::slot_picker;
+use crate::widget::week::{load_week, week_at};
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum Step {
+    #[default]
+    Overview,
+    ChangeTime,
+    ConfirmCancel,
+}
+
+/// Where the page stands beyond the fetched booking.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Manage {
+    step: Step,
+    /// The answer to our own last change, newer than what was fetched.
+    changed: Option<Booking>,
+    /// What just happened, in one sentence ("Your new time is ...").
+    news: Option<String>,
+    /// Why the last change didn't happen.
+    problem: Option<String>,
+    failed_attempts: u32,
+    sending: bool,
+}
+
+enum Event {
+    GoTo(Step),
+    Sending,
+    /// A change went through: the booking now, and what to say about it.
+    Changed(Booking, Option<String>),
+    /// A change didn't, and why; the step stays, to try again.
+    Failed(String),
+    /// The booking can't be changed any more (cancelled elsewhere, already begun).
+    CantChange(String),
+}
+
+impl Reducible for Manage {
+    type Action = Event;
+
+    fn reduce(self: Rc<Self>, event: Event) -> Rc<Self> {
+        let mut next = (*self).clone();
+        next.sending = false;
+        next.problem = None;
+        match event {
+            Event::GoTo(step) => {
+                next.step = step;
+                next.news = None;
+            }
+            Event::Sending => next.sending = true,
+            Event::Changed(booking, news) => {
+                next = Self {
+                    changed: Some(booking),
+                    news,
+                    ..Self::default()
+                }
+            }
+            Event::Failed(problem) => {
+                next.problem = Some(problem);
+                next.failed_attempts += 1;
+            }
+            Event::CantChange(news) => {
+                next = Self {
+                    news: Some(news),
+                    ..Self::default()
+                }
+            }
+        }
+        Rc::new(next)
+    }
+}
+
+#[component]
+pub fn ManagePage() -> Html {
+    let token = web_sys::window()
+        .and_then(|window| window.location().hash().ok())
+        .and_then(|fragment| token_from_fragment(&fragment));
+    // `None` without asking anyone when the link has no whole token.
+    let fetched = use_fetch_with(token.clone(), |token| {
+        let token = token.clone();
+        async move {
+            match token {
+                Some(token) => find_booking(&token).await.map(Some),
+                None => Ok(None),
+            }
+        }
+    });
+    let state = use_reducer(Manage::default);
+    let heading_ref = use_node_ref();
+    let news_ref = use_node_ref();
+
+    let booking = match (&state.changed, &*fetched) {
+        (Some(booking), _) | (None, FetchState::Loaded(Some(booking))) => Some(booking),
+        _ => None,
+    };
+    let not_found = match &*fetched {
+        FetchState::Loaded(None) => true,
+        FetchState::Failed(failure) => failure.status() == Some(404),
+        _ => false,
+    };
+    use_document_title(match (not_found, state.step) {
+        (true, _) => "Booking not found",
+        (false, Step::Overview) => "Your booking",
+        (false, Step::ChangeTime) => "Change your time",
+        (false, Step::ConfirmCancel) => "Cancel your spot?",
+    });
+    use_focus_after_change(
+        (state.step, state.changed.clone()),
+        news_ref.clone(),
+        heading_ref.clone(),
+    );
+
+    let (Some(token), Some(booking)) = (token, booking) else {
+        let body = match &*fetched {
+            FetchState::Loading => loading("Finding your booking…"),
+            FetchState::Failed(failure) if !not_found => {
+                error_notice(failure, Some(&fetched.retry))
+            }
+            // All a wrong, incomplete or expired link learns.
+            _ => notice(
+                Tone::Error,
+                "We couldn't find that booking. The link may be incomplete.",
+                None,
+            ),
+        };
+        return html! {
+            <>
+                <h1 tabindex="-1">{ "Your booking" }</h1>
+                { body }
+            </>
+        };
+    };
+
+    let go_to = {
+        let state = state.clone();
+        move |step: Step| {
+            let state = state.clone();
+            Callback::from(move |_: MouseEvent| state.dispatch(Event::GoTo(step)))
+        }
+    };
+    let heading = |text: &'static str| {
+        html! { <h1 tabindex="-1" ref={heading_ref.clone()}>{ text }</h1> }
+    };
+    // Under each step's question, where a phone screen shows it.
+    let problem_and_progress = |busy_text: &'static str| {
+        html! {
+            <>
+                if let Some(problem) = &state.problem {
+                    { notice(Tone::Error, problem, None) }
+                }
+                { progress(busy_text, state.sending) }
+            </>
+        }
+    };
+
+    match state.step {
+        Step::Overview => html! {
+            <>
+                { heading("Your booking") }
+                if let Some(news) = &state.news {
+                    { notice(Tone::Success, news, Some(&news_ref)) }
+                }
+                { overview(booking, &token, &news_ref, go_to) }
+            </>
+        },
+        Step::ChangeTime => {
+            let on_pick = pick_time(&state, &token, fetched.refresh.clone());
+            html! {
+                <>
+                    { heading("Change your time") }
+                    <p>
+                        { "Your time now: " }
+                        <strong>{ format::place_time_range(&booking.start, &booking.end) }</strong>
+                    </p>
+                    <p>{ "Pick a new time. Your spot stays yours until the new time is booked." }</p>
+                    { problem_and_progress("Changing your time…") }
+                    <h2>{ format!("Times at {}", booking.place) }</h2>
+                    <NewTimes
+                        place={booking.place.clone()}
+                        current={booking.start}
+                        failed_attempts={state.failed_attempts}
+                        {on_pick}
+                    />
+                    { button("Keep my current time", "button", go_to(Step::Overview)) }
+                </>
+            }
+        }
+        Step::ConfirmCancel => html! {
+            <>
+                { heading("Cancel your spot?") }
+                <p>{ "Are you sure? If you cancel, someone else can have your spot." }</p>
+                { when_and_where(&booking.start, &booking.end, &booking.place) }
+                { problem_and_progress("Cancelling your spot…") }
+                <div class="actions">
+                    { button("Yes, cancel", "button button--danger", cancel(&state, &token)) }
+                    { button("Keep my spot", "button", go_to(Step::Overview)) }
+                </div>
+            </>
+        },
+    }
+}
+
+/// The booking in words, and what can still be done with it.
+fn overview(
+    booking: &Booking,
+    token: &str,
+    news_ref: &NodeRef,
+    go_to: impl Fn(Step) -> Callback<MouseEvent>,
+) -> Html {
+    let can_change = booking.status.holds_place() && clock::is_future(&booking.start);
+    html! {
+        <>
+            <p id="booking-status" class="booking-status">
+                { format::booking_status(booking.status) }
+            </p>
+            { when_and_where(&booking.start, &booking.end, &booking.place) }
+            if can_change {
+                <p><a class="button" href={calendar_url(token)}>{ "Add to calendar" }</a></p>
+                <h2>{ "Can't make it?" }</h2>
+                <div class="actions">
+                    { button("Change time", "button", go_to(Step::ChangeTime)) }
+                    { button("Cancel my spot", "button", go_to(Step::ConfirmCancel)) }
+                </div>
+            } else if booking.status == BookingStatus::Cancelled {
+                { notice(
+                    Tone::Success,
+                    "Your spot is cancelled. You can book again any time.",
+                    Some(news_ref),
+                ) }
+                { lounge_link("Book a spot", true) }
+            } else {
+                { lounge_link("Book another spot", false) }
+            }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct NewTimesProps {
+    place: AttrValue,
+    current: DateTime<FixedOffset>,
+    /// Counts moves that didn't work: each one loads the times again, as they have
+    /// changed since.
+    failed_attempts: u32,
+    on_pick: Callback<SlotAvailability>,
+}
+
+/// The week of times at the booking's place. A component of its own, so the times
+/// load only when someone wants to change.
+#[component]
+fn NewTimes(props: &NewTimesProps) -> Html {
+    let week = use_fetch(load_week);
+    {
+        // Quietly, so the list and the keyboard focus stay where they are.
+        let refresh = week.refresh.clone();
+        let is_first_render = use_ref(|| std::cell::Cell::new(true));
+        use_effect_with(props.failed_attempts, move |_| {
+            if !is_first_render.replace(false) {
+                refresh.emit(());
+            }
+        });
+    }
+    fetch_view(&week, "Loading times…", |weeks| {
+        let slots = week_at(weeks, &props.place).map_or(&[][..], |week| &week.slots);
+        slot_picker(slots, Some(&props.current), &props.on_pick)
+    })
+}
+
+/// Moves the booking to the slot picked; a full slot leaves it where it was.
+fn pick_time(
+    state: &UseReducerHandle<Manage>,
+    token: &str,
+    refetch_booking: Callback<()>,
+) -> Callback<SlotAvailability> {
+    let (state, token) = (state.clone(), token.to_owned());
+    Callback::from(move |slot: SlotAvailability| {
+        if state.sending {
+            return;
+        }
+        state.dispatch(Event::Sending);
+        let (state, token) = (state.clone(), token.clone());
+        let refetch_booking = refetch_booking.clone();
+        spawn_local(async move {
+            match reschedule_booking(&token, &Reschedule { start: slot.start }).await {
+                Ok(booking) => {
+                    let new_time = format::place_time_range(&booking.start, &booking.end);
+                    let news = format!("Done! Your new time is {new_time}.");
+                    state.dispatch(Event::Changed(booking, Some(news)));
+                }
+                Err(failure)
+                    if matches!(failure.code(), Some("not_active" | "already_started")) =>
+                {
+                    state.dispatch(Event::CantChange(failure.message().to_owned()));
+                    refetch_booking.emit(());
+                }
+                Err(failure) => state.dispatch(Event::Failed(reschedule_problem(&failure))),
+            }
+        });
+    })
+}
+
+/// Cancels, once "Yes, cancel" is pressed.
+fn cancel(state: &UseReducerHandle<Manage>, token: &str) -> Callback<MouseEvent> {
+    let (state, token) = (state.clone(), token.to_owned());
+    Callback::from(move |_: MouseEvent| {
+        if state.sending {
+            return;
+        }
+        state.dispatch(Event::Sending);
+        let (state, token) = (state.clone(), token.clone());
+        spawn_local(async move {
+            match cancel_booking(&token).await {
+                // The cancelled booking says it all.
+                Ok(booking) => state.dispatch(Event::Changed(booking, None)),
+                Err(failure) => state.dispatch(Event::Failed(failure.message().to_owned())),
+            }
+        });
+    })
+}
+
+/// Why the move didn't happen, and that nothing changed.
+fn reschedule_problem(failure: &ApiFailure) -> String {
+    match failure.code() {
+        Some("slot_full") => "Sorry, that time just filled up. Your booking hasn't changed. \
+                              Please pick another time."
+            .to_owned(),
+        _ => format!("{} Your booking hasn't changed.", failure.message()),
+    }
+}
+
+/// After each step or change (not on page load), moves focus to what just happened
+/// when there is news of it, or else to the step's heading, so screen readers follow.
+#[hook]
+fn use_focus_after_change<D: PartialEq + 'static>(
+    deps: D,
+    news_ref: NodeRef,
+    heading_ref: NodeRef,
+) {
+    let is_first_render = use_ref(|| std::cell::Cell::new(true));
+    use_effect_with(deps, move |_| {
+        if is_first_render.replace(false) {
+            return;
+        }
+        let target = news_ref
+            .cast::<HtmlElement>()
+            .or_else(|| heading_ref.cast::<HtmlElement>());
+        if let Some(target) = target {
+            // Failing to focus only costs the announcement; nothing to recover.
+            let _ = target.focus();
+        }
+    });
+}
