@@ -8,9 +8,11 @@
 use std::{str::FromStr, time::Duration};
 
 use sea_orm::{
-    DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, SqliteTransactionMode,
-    SqlxPostgresConnector, SqlxSqliteConnector, TransactionOptions, TransactionTrait,
+    ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr,
+    SqliteTransactionMode, SqlxPostgresConnector, SqlxSqliteConnector, Statement,
+    TransactionOptions, TransactionTrait,
 };
+use sha2::{Digest, Sha256};
 use sqlx::{
     postgres::{PgConnectOptions, PgPoolOptions},
     sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions},
@@ -91,4 +93,32 @@ impl Db {
             tracing::warn!(%error, "closing the database pool failed");
         }
     }
+}
+
+/// Serialises write transactions that share `key` until the calling transaction ends,
+/// for rules a row lock cannot guard because the rows do not exist yet (e.g. "at most
+/// three upcoming bookings per address"). SQLite needs nothing: `begin_write` already
+/// makes every writer wait its turn. PostgreSQL takes a transaction-scoped advisory lock.
+pub async fn lock_for_transaction(
+    tx: &DatabaseTransaction,
+    scope: &str,
+    key: &str,
+) -> Result<(), DbErr> {
+    if tx.get_database_backend() != DbBackend::Postgres {
+        return Ok(());
+    }
+    let digest = Sha256::new()
+        .chain_update(scope.as_bytes())
+        .chain_update([0])
+        .chain_update(key.as_bytes())
+        .finalize();
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&digest[..8]);
+    tx.execute_raw(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "SELECT pg_advisory_xact_lock($1)",
+        [i64::from_be_bytes(first).into()],
+    ))
+    .await?;
+    Ok(())
 }

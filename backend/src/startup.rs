@@ -19,7 +19,8 @@ use crate::{
     config::{redact_url, Config},
     db::Db,
     email::{outbox, Mailer},
-    routes, services,
+    routes,
+    services::{self, availability_cache::AvailabilityCache},
     state::AppState,
     web::{self, Frontend},
 };
@@ -48,6 +49,7 @@ impl Application {
             db: db.clone(),
             config: Arc::new(config),
             mailer,
+            availability: AvailabilityCache::default(),
         };
         Ok(Self {
             listener,
@@ -144,10 +146,15 @@ pub fn router(state: AppState) -> Router {
         .fallback_service(ServeDir::new(frontend.dir()).fallback(serve_shell.into_service()))
         .layer(middleware::from_fn(web::cache_headers));
 
-    let api = routes::api_router().layer(middleware::from_fn_with_state(
-        state.config.clone(),
-        web::csrf_guard,
-    ));
+    let api = routes::api_router()
+        .layer(middleware::from_fn_with_state(
+            state.availability.clone(),
+            web::forget_availability_after_writes,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.config.clone(),
+            web::csrf_guard,
+        ));
     Router::new()
         .nest("/api", api)
         // `nest` leaves the bare prefix with a trailing slash to the outer router.

@@ -2,11 +2,15 @@
 
 use std::sync::Arc;
 
-use crate::{config::Config, db::Db, email::Mailer};
+use crate::{
+    config::Config, db::Db, email::Mailer, services::availability_cache::AvailabilityCache,
+};
 
 #[derive(Clone)]
 pub struct AppState {
     pub db: Db,
     pub config: Arc<Config>,
     pub mailer: Mailer,
+    /// The public week of slots, kept between writes.
+    pub availability: AvailabilityCache,
 }

@@ -14,7 +14,7 @@ use axum::{
     response::{Html, IntoResponse, Response},
 };
 
-use crate::{config::Config, error::AppError};
+use crate::{config::Config, error::AppError, services::availability_cache::AvailabilityCache};
 
 /// The two single-page apps the server hands out: the public widget, and the staff
 /// console under `/staff` (a bundle of its own, so the widget stays small). Their shells
@@ -244,6 +244,25 @@ fn is_json(headers: &axum::http::HeaderMap) -> bool {
             mime == "application/json"
                 || (mime.starts_with("application/") && mime.ends_with("+json"))
         })
+}
+
+/// Any write may change which seats are free (a booking, a closure, new opening hours,
+/// a walk-in), so once a write request is done, cached availability is dropped. Doing it
+/// here rather than in each service means no write path can forget it.
+pub async fn forget_availability_after_writes(
+    axum::extract::State(cache): axum::extract::State<AvailabilityCache>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let writes = !matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    );
+    let response = next.run(request).await;
+    if writes {
+        cache.invalidate();
+    }
+    response
 }
 
 #[cfg(test)]

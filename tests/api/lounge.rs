@@ -342,6 +342,99 @@ async fn one_email_gets_one_spot_per_slot_and_a_limited_number_ahead() {
 }
 
 #[tokio::test]
+async fn one_email_racing_for_many_slots_still_gets_only_its_limit() {
+    let lounge = lounge(50).await;
+    let slots = lounge.slots(2).await;
+    assert!(slots.len() >= 10, "the test needs ten bookable slots");
+    for round in 0..5 {
+        let email = format!("racer{round}@example.org");
+        // Three requests at each of ten slots, all at once: the default limit is three.
+        let attempts = slots.iter().take(10).flat_map(|slot| {
+            (0..3).map(|n| {
+                let client = new_client();
+                let url = lounge.app.url("/api/bookings");
+                let body = json!({"kind": "lounge", "space_id": lounge.space_id,
+                    "start": slot.start, "name": format!("Racer {n}"), "email": email});
+                async move {
+                    client
+                        .post(url)
+                        .json(&body)
+                        .send()
+                        .await
+                        .map(|r| r.status())
+                }
+            })
+        });
+        let statuses = futures::future::join_all(attempts).await;
+        let created = statuses
+            .iter()
+            .filter(|s| matches!(s, Ok(StatusCode::CREATED)))
+            .count();
+        let refused = statuses
+            .iter()
+            .filter(|s| matches!(s, Ok(StatusCode::CONFLICT)))
+            .count();
+        assert_eq!((created, refused), (3, 27), "round {round}: {statuses:?}");
+
+        let db = lounge.app.db().await;
+        let held = bookings::Entity::find()
+            .filter(bookings::Column::Email.eq(email.as_str()))
+            .filter(bookings::Column::Status.eq("confirmed"))
+            .count(db.conn())
+            .await
+            .unwrap();
+        assert_eq!(held, 3, "round {round}: the database holds three");
+        db.close().await;
+    }
+}
+
+#[tokio::test]
+async fn listed_availability_follows_every_change_at_once() {
+    let lounge = lounge(5).await;
+    let before = lounge.slots(2).await;
+    let first = before[0].clone();
+    assert_eq!(before, lounge.slots(2).await, "the same answer twice");
+
+    assert_eq!(lounge.book(first.start, "Sam", None).await.status(), 201);
+    let after_booking = lounge.slots(2).await;
+    assert_eq!(after_booking[0].booked, first.booked + 1);
+
+    let response = lounge
+        .admin
+        .post(
+            lounge
+                .app
+                .url(&format!("/api/admin/spaces/{}/closures", lounge.space_id)),
+        )
+        .json(&json!({"from": first.start, "to": first.end, "reason": "Deep clean"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 201);
+    let after_closure = lounge.slots(2).await;
+    assert!(
+        after_closure.iter().all(|slot| slot.start != first.start),
+        "the closed slot is no longer offered"
+    );
+
+    // Browsers get the same list compressed.
+    let today = Utc::now().date_naive();
+    let compressed = new_client()
+        .get(lounge.app.url(&format!(
+            "/api/spaces/{}/slots?from={}&to={}",
+            lounge.space_id,
+            today - Duration::days(1),
+            today + Duration::days(2)
+        )))
+        .header("accept-encoding", "gzip, br")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(compressed.headers()["content-encoding"], "br");
+    assert_eq!(compressed.headers()["vary"], "accept-encoding");
+}
+
+#[tokio::test]
 async fn a_full_slot_answers_409_slot_full() {
     let lounge = lounge(2).await;
     let slot = lounge.slots(2).await[0].clone();

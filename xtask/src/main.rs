@@ -1,6 +1,7 @@
-//! `cargo xtask run` and `cargo xtask test`: the two commands in the README.
+//! `cargo xtask run`, `cargo xtask test` and `cargo xtask bench`: the commands in the
+//! README.
 //!
-//! Both first make sure the tools exist at the versions the project pins (the wasm
+//! `run` and `test` first make sure the tools exist at the versions the project pins (the wasm
 //! target, trunk, wasm-bindgen-cli, wasm-opt), installing only what is missing or at
 //! another version, because Trunk's own download of them cannot work on our machines.
 
@@ -24,9 +25,10 @@ fn main() -> ExitCode {
         Some("run") => run(),
         Some("test") => test(),
         Some("build-frontend") => Tools::ensure().and_then(|tools| build_frontend(&tools)),
+        Some("bench") => bench(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <command>\n\n  run              build the widget and start Peer Lounge at http://127.0.0.1:8080 with demo data\n  test             everything CI checks\n  build-frontend   build the widget and the staff console into frontend/dist"
+                "usage: cargo xtask <command>\n\n  run              build the widget and start Peer Lounge at http://127.0.0.1:8080 with demo data\n  test             everything CI checks\n  bench            load figures for the release server (requests/s, p50/p99)\n  build-frontend   build the widget and the staff console into frontend/dist"
             );
             return ExitCode::from(2);
         }
@@ -72,6 +74,31 @@ fn run() -> Result<()> {
         }
     }
     status(&mut command)
+}
+
+/// Builds the release server and the load generator, then lets the latter measure the
+/// former on loopback with a fresh database (see bench/src/main.rs for what it measures).
+fn bench() -> Result<()> {
+    step("Building the release server and the load generator");
+    status(cargo().args([
+        "build",
+        "--release",
+        "-p",
+        "backend",
+        "-p",
+        "bench",
+        "--bin",
+        "peer-lounge",
+        "--bin",
+        "bench",
+    ]))?;
+    let release = root().join("target").join("release");
+    step("Measuring");
+    status(
+        Command::new(release.join("bench"))
+            .arg("--server")
+            .arg(release.join("peer-lounge")),
+    )
 }
 
 fn test() -> Result<()> {

@@ -10,6 +10,7 @@ mod m20261123_000004_create_outbox_and_staff_tokens;
 mod m20261123_000005_create_lounge_scheduling;
 mod m20261123_000006_add_booking_sequence;
 mod m20261123_000007_add_booking_token_salt;
+mod m20261123_000008_index_booking_email;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000005_create_lounge_scheduling::Migration),
             Box::new(m20261123_000006_add_booking_sequence::Migration),
             Box::new(m20261123_000007_add_booking_token_salt::Migration),
+            Box::new(m20261123_000008_index_booking_email::Migration),
         ]
     }
 }

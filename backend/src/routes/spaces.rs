@@ -1,6 +1,6 @@
 //! Public details of the lounge spaces, and their open slots.
 
-use axum::{extract::State, Json};
+use axum::{extract::State, http::HeaderMap, response::Response, Json};
 use chrono::{NaiveDate, Utc};
 use serde::Deserialize;
 use shared::{SlotAvailability, Space, SpaceNow};
@@ -74,9 +74,11 @@ pub async fn list_slots(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<i64>,
     ApiQuery(range): ApiQuery<SlotRange>,
-) -> AppResult<Json<Vec<SlotAvailability>>> {
-    let slots = services::bookings::lounge_slots(
+    headers: HeaderMap,
+) -> AppResult<Response> {
+    let body = services::bookings::lounge_slots_json(
         &state.db,
+        &state.availability,
         id,
         range.from,
         range.to,
@@ -84,5 +86,5 @@ pub async fn list_slots(
         &state.config,
     )
     .await?;
-    Ok(Json(slots))
+    Ok(body.to_response(&headers))
 }

@@ -2,6 +2,9 @@
 //! the same model). A booking takes its seat in the slot's counter row inside the
 //! transaction that records it, so no amount of concurrency can oversell a slot.
 
+use std::sync::Arc;
+
+use axum::body::Bytes;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sea_orm::{
     sea_query::{Expr, ExprTrait, Func, OnConflict},
@@ -20,26 +23,58 @@ use crate::{
     email::{outbox, templates},
     entities::{booking_status_changes, bookings, closures, slot_seats, spaces},
     error::{AppError, AppResult},
-    services::{self, staff_links::human_time, tokens},
+    reusable_body::ReusableBody,
+    services::{self, availability_cache::AvailabilityCache, staff_links::human_time, tokens},
 };
 
 /// The slots of a space on the agency dates `from..=to`, with seats taken and free:
 /// past slots, slots inside the minimum notice or beyond the horizon, and closed slots
 /// are left out.
-pub async fn lounge_slots(
+///
+/// Answered as the JSON the public API sends, from `cache` while nothing has changed
+/// (see `availability_cache` for what counts as a change).
+pub async fn lounge_slots_json(
+    db: &Db,
+    cache: &AvailabilityCache,
+    space_id: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+    now: DateTime<Utc>,
+    config: &Config,
+) -> AppResult<Arc<ReusableBody>> {
+    if let Some(body) = cache.get(space_id, from, to, now) {
+        return Ok(body);
+    }
+    let generation = cache.generation();
+    let (slots, list_changes_at) = listed_slots(db, space_id, from, to, now, config).await?;
+    let json = serde_json::to_vec(&slots).map_err(anyhow::Error::from)?;
+    let body = Arc::new(ReusableBody::new(Bytes::from(json), "application/json"));
+    cache.put(
+        (space_id, from, to),
+        generation,
+        now,
+        list_changes_at,
+        Arc::clone(&body),
+    );
+    Ok(body)
+}
+
+/// The listed slots, and the moment the list changes by itself: when its first slot
+/// comes within the minimum notice and must drop off.
+async fn listed_slots(
     db: &Db,
     space_id: i64,
     from: NaiveDate,
     to: NaiveDate,
     now: DateTime<Utc>,
     config: &Config,
-) -> AppResult<Vec<SlotAvailability>> {
+) -> AppResult<(Vec<SlotAvailability>, DateTime<Utc>)> {
     services::spaces::check_range(from, to)?;
     let space = services::spaces::find(db.conn(), space_id).await?;
     let windows = services::spaces::windows(db.conn(), space_id).await?;
     let candidates = services::slots::slots_between(&windows, from, to, config.timezone);
     let (Some(first), Some(last)) = (candidates.first(), candidates.last()) else {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), DateTime::<Utc>::MAX_UTC));
     };
     let closed = closures_between(db.conn(), space_id, first.start(), last.end()).await?;
     let taken: std::collections::HashMap<DateTime<Utc>, (i32, i32, i32)> =
@@ -53,9 +88,15 @@ pub async fn lounge_slots(
             .map(|row| (row.starts_at, (row.capacity, row.booked, row.walk_ins)))
             .collect();
 
-    Ok(candidates
+    let listed: Vec<TimeRange> = candidates
         .into_iter()
         .filter(|slot| bookable_problem(&space, slot, &closed, now).is_none())
+        .collect();
+    let changes_at = listed.first().map_or(DateTime::<Utc>::MAX_UTC, |slot| {
+        slot.start() - Duration::minutes(i64::from(space.min_notice_minutes))
+    });
+    let slots = listed
+        .into_iter()
         .map(|slot| {
             let (capacity, booked, walk_ins) =
                 taken
@@ -73,7 +114,8 @@ pub async fn lounge_slots(
                 available: capacity.saturating_sub(booked + walk_ins),
             }
         })
-        .collect())
+        .collect();
+    Ok((slots, changes_at))
 }
 
 /// Whether the space is open right now, the seats free in the current slot, and when
@@ -368,6 +410,12 @@ async fn create_new(
     let start = start.with_timezone(&Utc);
 
     let tx = db.begin_write().await?;
+    if let Some(email) = &email {
+        // Two bookings with one address for different slots touch no common row, so
+        // only this lock keeps them from both passing the per-address limits below.
+        crate::db::lock_for_transaction(&tx, "booking-email", &email.as_str().to_lowercase())
+            .await?;
+    }
     let space = spaces::Entity::find_by_id(space_id)
         .one(&tx)
         .await?

@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod availability_cache;
 pub mod bookings;
 pub mod closures;
 pub mod demo;
