@@ -27,3 +27,21 @@ pub fn local_today() -> NaiveDate {
 pub fn is_future(start: &DateTime<FixedOffset>) -> bool {
     *start > now()
 }
+
+/// A date as the API and `<input type="date">` write it: `2026-12-24`. Read by hand,
+/// to keep chrono's general parser out of the download.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let mut parts = text.trim().split('-');
+    let mut number = |digits: usize| {
+        parts
+            .next()
+            .filter(|part| part.len() == digits && part.bytes().all(|b| b.is_ascii_digit()))?
+            .parse::<u32>()
+            .ok()
+    };
+    let (year, month, day) = (number(4)?, number(2)?, number(2)?);
+    if parts.next().is_some() {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
+}

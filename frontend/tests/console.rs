@@ -17,13 +17,20 @@ use frontend::api::{self, auth, ApiFailure};
 use frontend::console::components::console_home::coming_soon;
 use frontend::console::components::sign_in_form::{SignInForm, SignInFormProps};
 use frontend::console::components::toggle_role;
+use frontend::console::lounge::{
+    check_closure, check_hours, check_new_space, check_space_change, format_clock, next_row,
+    parse_clock, parse_date, parse_local_datetime, row_field, rows_from_hours, window_summary,
+    HoursRow, SpaceDraft,
+};
 use frontend::console::pages::set_password_page::token_from_fragment;
 use frontend::console::words::{
-    account_status, list_in_words, outbox_state_label, page_count, page_of, role_label,
-    roles_in_words,
+    account_status, attendance_label, booking_rules_in_words, list_in_words, minutes_in_words,
+    outbox_state_label, page_count, page_of, role_label, roles_in_words, seats_free,
+    seats_in_words, weekday_name,
 };
-use frontend::console::{App, ConsoleRoute};
-use shared::{Role, StaffAccount};
+use frontend::console::{Access, App, ConsoleRoute};
+use shared::{BookingStatus, Role, StaffAccount, Weekday};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use yew::Callback;
 
@@ -96,6 +103,8 @@ async fn signed_in_admin_sees_their_name_roles_and_admin_tools() {
     assert_eq!(
         tools,
         [
+            "Day sheet",
+            "Spaces and opening hours",
             "Staff accounts",
             "Audit log",
             "Email outbox",
@@ -106,12 +115,23 @@ async fn signed_in_admin_sees_their_name_roles_and_admin_tools() {
         .iter()
         .map(text)
         .collect();
-    assert_eq!(nav, ["Home", "Staff", "Audit log", "Outbox", "Password"]);
+    assert_eq!(
+        nav,
+        [
+            "Home",
+            "Day sheet",
+            "Spaces",
+            "Staff",
+            "Audit log",
+            "Outbox",
+            "Password"
+        ]
+    );
     assert_eq!(text(&one(&app.root, "header button")), "Sign out");
 }
 
 #[wasm_bindgen_test]
-async fn mentor_sees_no_admin_tools_and_hears_what_is_coming() {
+async fn mentor_sees_the_day_sheet_but_no_admin_tools_and_hears_what_is_coming() {
     let _api = MockApi::new(&[("GET /api/auth/me", 200, MENTOR)]);
     let app = render_console_at("/staff").await;
 
@@ -120,7 +140,12 @@ async fn mentor_sees_no_admin_tools_and_hears_what_is_coming() {
         .iter()
         .map(text)
         .collect();
-    assert_eq!(tools, ["Change your password"]);
+    assert_eq!(tools, ["Day sheet", "Change your password"]);
+    let nav: Vec<_> = all(&app.root, "nav[aria-label='Console'] a")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(nav, ["Home", "Day sheet", "Password"]);
     let coming: Vec<_> = all(&app.root, ".coming-soon li").iter().map(text).collect();
     assert_eq!(
         coming,
@@ -636,4 +661,770 @@ fn console_routes_live_under_staff() {
         ConsoleRoute::recognize("/staff/nope"),
         Some(ConsoleRoute::NotFound)
     );
+}
+
+// Lounge pages: spaces, opening hours, closures and the day sheet
+
+const FACILITIES: &str =
+    r#"{"id":3,"email":"kim@example.org","display_name":"Kim","roles":["facilities"]}"#;
+const ADMIN_SPACES: &str = r#"[{"id":1,"name":"The Lounge","capacity":12,
+    "description":"A calm room.","accessibility_notes":"Step-free.","house_rules":"Be kind.",
+    "min_notice_minutes":90,"horizon_days":28,"max_upcoming_per_email":3}]"#;
+const PUBLIC_SPACES: &str = r#"[{"id":1,"name":"The Lounge","capacity":12,
+    "description":"A calm room.","accessibility_notes":"Step-free.","house_rules":"Be kind."}]"#;
+const MONDAY_HOURS: &str =
+    r#"{"rules":[{"weekday":"mon","opens":"15:00","closes":"19:00","slot_minutes":60}]}"#;
+
+fn row(key: u32, weekday: Weekday, opens: &str, closes: &str, slot: &str) -> HoursRow {
+    HoursRow {
+        key,
+        weekday,
+        opens: opens.to_owned(),
+        closes: closes.to_owned(),
+        slot_minutes: slot.to_owned(),
+    }
+}
+
+fn problem(problems: &shared::FieldErrors, field: &str) -> String {
+    problems
+        .get(field)
+        .map(|messages| messages.join(" "))
+        .unwrap_or_else(|| panic!("no problem with {field}: {problems:?}"))
+}
+
+/// Picks `value` in a `<select>` as a person would, so the page hears about it.
+fn choose(root: &web_sys::Element, selector: &str, value: &str) {
+    let select = one(root, selector)
+        .dyn_into::<web_sys::HtmlSelectElement>()
+        .expect("a select");
+    select.set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let change = web_sys::Event::new_with_event_init_dict("change", &init).unwrap();
+    select.dispatch_event(&change).unwrap();
+}
+
+/// Types `value` into an input whose text the page keeps, firing `input` as typing does.
+fn type_text(root: &web_sys::Element, selector: &str, value: &str) {
+    type_into(root, selector, value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let input = web_sys::Event::new_with_event_init_dict("input", &init).unwrap();
+    one(root, selector).dispatch_event(&input).unwrap();
+}
+
+fn button_named(root: &web_sys::Element, name: &str) -> web_sys::Element {
+    all(root, "button")
+        .into_iter()
+        .find(|button| text(button) == name)
+        .unwrap_or_else(|| panic!("no button {name:?}; page was: {}", root.inner_html()))
+}
+
+#[wasm_bindgen_test]
+fn clock_times_are_read_and_written_as_hh_mm() {
+    assert_eq!(parse_clock("09:30"), Some(570));
+    assert_eq!(parse_clock("00:00"), Some(0));
+    assert_eq!(parse_clock("23:59"), Some(1439));
+    assert_eq!(parse_clock("15:00:00"), Some(900), "seconds are ignored");
+    assert_eq!(parse_clock("9:30"), None, "the API wants two digits");
+    assert_eq!(parse_clock("24:00"), None);
+    assert_eq!(parse_clock("12:60"), None);
+    assert_eq!(parse_clock(""), None);
+    assert_eq!(parse_clock("1a:00"), None);
+    assert_eq!(format_clock(570), "09:30");
+    assert_eq!(format_clock(1439), "23:59");
+}
+
+#[wasm_bindgen_test]
+fn opening_hours_rows_are_checked_like_the_server_does() {
+    let hours = check_hours(&[
+        row(0, Weekday::Mon, "15:00", "19:00", "60"),
+        row(1, Weekday::Mon, "10:00", "12:00", " 30 "),
+        row(2, Weekday::Tue, "15:00", "19:00", "60"),
+    ])
+    .expect("valid rows");
+    assert_eq!(hours.rules.len(), 3);
+    assert_eq!(
+        hours.rules[1],
+        shared::OpeningRule {
+            weekday: Weekday::Mon,
+            opens: "10:00".to_owned(),
+            closes: "12:00".to_owned(),
+            slot_minutes: 30,
+        }
+    );
+    assert!(check_hours(&[]).unwrap().rules.is_empty(), "a closed week");
+
+    let problems = check_hours(&[
+        row(0, Weekday::Mon, "", "19:00", "60"),
+        row(1, Weekday::Mon, "19:00", "15:00", "60"),
+        row(2, Weekday::Mon, "15:00", "16:00", "90"),
+        row(3, Weekday::Wed, "15:00", "16:00", "4"),
+        row(4, Weekday::Wed, "15:00", "16:00", ""),
+    ])
+    .expect_err("every row has a problem");
+    assert_eq!(
+        problem(&problems, "rules[0].opens"),
+        "Enter an opening time, like 09:30."
+    );
+    assert_eq!(
+        problem(&problems, "rules[1].closes"),
+        "Closing time must be after opening time."
+    );
+    assert!(problem(&problems, "rules[2].slot_minutes").contains("no longer than the window"));
+    assert!(problem(&problems, "rules[3].slot_minutes").contains("at least 5"));
+    assert!(problem(&problems, "rules[4].slot_minutes").contains("in minutes"));
+
+    // Overlaps are told on the later row, naming the earlier one; touching is fine.
+    let problems = check_hours(&[
+        row(0, Weekday::Mon, "15:00", "19:00", "60"),
+        row(1, Weekday::Tue, "16:00", "17:00", "60"),
+        row(2, Weekday::Mon, "19:00", "20:00", "60"),
+        row(3, Weekday::Mon, "18:00", "20:00", "60"),
+    ])
+    .expect_err("window 4 overlaps window 1");
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(
+        problem(&problems, "rules[3].opens"),
+        "This overlaps window 1 (Monday 15:00 to 19:00). Windows on one day can't overlap."
+    );
+}
+
+#[wasm_bindgen_test]
+fn rows_come_from_the_saved_week_and_new_ones_continue_it() {
+    let hours = shared::OpeningHours {
+        rules: vec![shared::OpeningRule {
+            weekday: Weekday::Sat,
+            opens: "12:00".to_owned(),
+            closes: "17:00".to_owned(),
+            slot_minutes: 60,
+        }],
+    };
+    let rows = rows_from_hours(&hours);
+    assert_eq!(rows, [row(0, Weekday::Sat, "12:00", "17:00", "60")]);
+    assert_eq!(
+        next_row(&rows),
+        row(1, Weekday::Sun, "12:00", "17:00", "60"),
+        "the next day, same times"
+    );
+    assert_eq!(
+        next_row(&[row(4, Weekday::Sun, "10:00", "11:00", "30")]).weekday,
+        Weekday::Mon,
+        "Sunday wraps to Monday"
+    );
+    assert_eq!(next_row(&[]), row(0, Weekday::Mon, "15:00", "19:00", "60"));
+    assert_eq!(row_field(2, "closes"), "rules[2].closes");
+}
+
+#[wasm_bindgen_test]
+fn each_window_says_how_many_slots_it_makes() {
+    assert_eq!(
+        window_summary(&row(0, Weekday::Mon, "15:00", "19:00", "60")).as_deref(),
+        Some("4 slots of 1 hour.")
+    );
+    assert_eq!(
+        window_summary(&row(0, Weekday::Mon, "15:00", "16:40", "45")).as_deref(),
+        Some("2 slots of 45 minutes. The last 10 minutes can't be booked: they don't make a whole slot.")
+    );
+    assert_eq!(
+        window_summary(&row(0, Weekday::Mon, "09:00", "10:30", "90")).as_deref(),
+        Some("1 slot of 1 hour 30 minutes.")
+    );
+    assert_eq!(
+        window_summary(&row(0, Weekday::Mon, "15:00", "", "60")),
+        None
+    );
+}
+
+#[wasm_bindgen_test]
+fn space_forms_check_names_and_numbers_by_the_servers_limits() {
+    let draft = SpaceDraft {
+        name: "  Garden room ".to_owned(),
+        capacity: "8".to_owned(),
+        description: "Plants.".to_owned(),
+        min_notice_minutes: "0".to_owned(),
+        horizon_days: "14".to_owned(),
+        max_upcoming_per_email: "2".to_owned(),
+        ..SpaceDraft::default()
+    };
+    let new = check_new_space(&draft).expect("a valid new space");
+    assert_eq!((new.name.as_str(), new.capacity), ("Garden room", 8));
+    let change = check_space_change(&draft).expect("a valid change");
+    assert_eq!(change.min_notice_minutes, Some(0), "0 keeps booking open");
+    assert_eq!(change.horizon_days, Some(14));
+    assert_eq!(change.max_upcoming_per_email, Some(2));
+    assert_eq!(change.description.as_deref(), Some("Plants."));
+
+    let problems = check_space_change(&SpaceDraft {
+        name: " ".to_owned(),
+        capacity: "501".to_owned(),
+        house_rules: "x".repeat(2001),
+        min_notice_minutes: "-5".to_owned(),
+        horizon_days: "0".to_owned(),
+        max_upcoming_per_email: "two".to_owned(),
+        ..SpaceDraft::default()
+    })
+    .expect_err("all wrong");
+    assert_eq!(
+        problem(&problems, "capacity"),
+        "Enter a whole number from 1 to 500."
+    );
+    assert_eq!(
+        problem(&problems, "min_notice_minutes"),
+        "Enter a whole number from 0 to 10080."
+    );
+    assert_eq!(
+        problem(&problems, "horizon_days"),
+        "Enter a whole number from 1 to 365."
+    );
+    assert_eq!(
+        problem(&problems, "max_upcoming_per_email"),
+        "Enter a whole number from 1 to 50."
+    );
+    assert!(problem(&problems, "name").contains("1 to 80 characters"));
+    assert!(problem(&problems, "house_rules").contains("2,000"));
+}
+
+#[wasm_bindgen_test]
+fn closure_times_are_read_from_date_and_time_inputs() {
+    assert_eq!(
+        parse_date("2026-12-24"),
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 24)
+    );
+    assert_eq!(parse_date("2026-02-30"), None);
+    assert_eq!(parse_date("26-12-24"), None);
+    assert_eq!(
+        parse_local_datetime("2026-12-24T18:05"),
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 24).and_then(|d| d.and_hms_opt(18, 5, 0))
+    );
+    assert_eq!(parse_local_datetime("2026-12-24"), None);
+
+    let new_york = |_| chrono::FixedOffset::west_opt(5 * 3600);
+    let closure = check_closure(
+        "2026-12-24T18:00",
+        "2026-12-27T09:00",
+        " Holidays ",
+        new_york,
+    )
+    .expect("a valid closure");
+    assert_eq!(closure.from.to_rfc3339(), "2026-12-24T18:00:00-05:00");
+    assert_eq!(closure.to.to_rfc3339(), "2026-12-27T09:00:00-05:00");
+    assert_eq!(closure.reason, "Holidays");
+
+    let problems = check_closure("2026-12-24T18:00", "2026-12-24T17:00", "", new_york)
+        .expect_err("backwards and no reason");
+    assert_eq!(
+        problem(&problems, "to"),
+        "The closure must end after it starts."
+    );
+    assert!(problem(&problems, "reason").contains("1 to 200"));
+    let problems = check_closure("", "", "Clean", new_york).expect_err("no times");
+    assert!(problems.contains_key("from") && problems.contains_key("to"));
+}
+
+#[wasm_bindgen_test]
+fn booking_rules_seats_and_attendance_are_described_in_plain_words() {
+    assert_eq!(minutes_in_words(0), "0 minutes");
+    assert_eq!(minutes_in_words(45), "45 minutes");
+    assert_eq!(minutes_in_words(60), "1 hour");
+    assert_eq!(minutes_in_words(150), "2 hours 30 minutes");
+    assert_eq!(minutes_in_words(2 * 1440 + 1), "2 days 1 minute");
+
+    let spaces: Vec<shared::AdminSpace> = serde_json_like(ADMIN_SPACES);
+    assert_eq!(
+        booking_rules_in_words(&spaces[0]),
+        [
+            "Booking closes 1 hour 30 minutes before a slot starts.",
+            "Young people can book up to 28 days ahead.",
+            "One email address can hold up to 3 upcoming bookings at a time.",
+        ]
+    );
+
+    let slot = |capacity, booked, walk_ins| shared::DaySheetSlot {
+        start: chrono::DateTime::parse_from_rfc3339("2026-03-02T15:00:00-05:00").unwrap(),
+        end: chrono::DateTime::parse_from_rfc3339("2026-03-02T16:00:00-05:00").unwrap(),
+        capacity,
+        booked,
+        walk_ins,
+        bookings: Vec::new(),
+    };
+    assert_eq!(seats_free(&slot(12, 2, 1)), 9);
+    assert_eq!(seats_in_words(&slot(12, 2, 1)), "9 of 12 seats free");
+    assert_eq!(seats_in_words(&slot(3, 2, 1)), "Full (3 seats)");
+    assert_eq!(
+        seats_free(&slot(3, 3, 1)),
+        0,
+        "a smaller capacity never goes below zero"
+    );
+
+    assert_eq!(attendance_label(BookingStatus::Attended), "Checked in");
+    assert_eq!(
+        attendance_label(BookingStatus::DidntMakeIt),
+        "Didn't make it"
+    );
+    assert_eq!(attendance_label(BookingStatus::Confirmed), "Booked");
+    assert_eq!(weekday_name(Weekday::Sun), "Sunday");
+}
+
+/// Reads JSON through the browser and serde, as the API layer does.
+fn serde_json_like<T: serde::de::DeserializeOwned>(json: &str) -> T {
+    serde_wasm_bindgen::from_value(js_sys::JSON::parse(json).unwrap()).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn lounge_pages_are_open_to_the_roles_the_server_lets_in() {
+    let user = |roles: &[Role]| shared::StaffUser {
+        id: 1,
+        email: "a@example.org".to_owned(),
+        display_name: "A".to_owned(),
+        roles: roles.to_vec(),
+    };
+    let day = ConsoleRoute::DaySheet.access();
+    assert_eq!(day, Access::LoungeDesk);
+    assert!(day.allows(&user(&[Role::Mentor])));
+    assert!(day.allows(&user(&[Role::Supervisor])));
+    assert!(day.allows(&user(&[Role::Admin])), "admins pass everything");
+    assert!(!day.allows(&user(&[Role::Facilities])));
+
+    for route in [
+        ConsoleRoute::Spaces,
+        ConsoleRoute::Space { id: 1 },
+        ConsoleRoute::OpeningHours { id: 1 },
+        ConsoleRoute::Closures { id: 1 },
+    ] {
+        assert_eq!(route.access(), Access::Admin, "{route:?}");
+        assert!(!route
+            .access()
+            .allows(&user(&[Role::Supervisor, Role::Mentor])));
+    }
+    assert!(ConsoleRoute::ChangePassword
+        .access()
+        .allows(&user(&[Role::Facilities])));
+
+    use yew_router::Routable;
+    assert_eq!(
+        ConsoleRoute::recognize("/staff/spaces/7/hours"),
+        Some(ConsoleRoute::OpeningHours { id: 7 })
+    );
+    assert_eq!(
+        ConsoleRoute::Closures { id: 7 }.to_path(),
+        "/staff/spaces/7/closures"
+    );
+    assert_eq!(
+        ConsoleRoute::recognize("/staff/day"),
+        Some(ConsoleRoute::DaySheet)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn facilities_staff_are_told_the_day_sheet_is_for_the_lounge_desk() {
+    let api = MockApi::new(&[("GET /api/auth/me", 200, FACILITIES)]);
+    let app = render_console_at("/staff/day").await;
+
+    wait_for(&app.root, "h1", |heading| {
+        heading == "You don't have access to this page"
+    })
+    .await;
+    assert!(text(&one(&app.root, "main")).contains("supervisors and peer mentors"));
+    assert!(
+        !api.requests().iter().any(|r| r.contains("/day")),
+        "nothing asked of the server"
+    );
+}
+
+/// A day sheet with one slot that started 10 minutes ago, Ana booked into it.
+fn day_sheet_json(walk_ins: u32) -> (String, String) {
+    let now = frontend::clock::now().fixed_offset();
+    let start = now - chrono::Duration::minutes(10);
+    let end = now + chrono::Duration::minutes(50);
+    let slot = format!(
+        r#"{{"start":"{}","end":"{}","capacity":3,"booked":1,"walk_ins":{walk_ins},
+            "bookings":[{{"id":7,"name":"Ana","status":"confirmed"}}]}}"#,
+        start.to_rfc3339(),
+        end.to_rfc3339()
+    );
+    let sheet = format!(
+        r#"{{"date":"{}","slots":[{slot}]}}"#,
+        frontend::clock::local_today()
+    );
+    (sheet, slot)
+}
+
+#[wasm_bindgen_test]
+async fn the_day_sheet_checks_people_in_and_counts_walk_ins() {
+    let (sheet, _) = day_sheet_json(0);
+    let (_, slot_after) = day_sheet_json(1);
+    let api = MockApi::new(&[
+        ("GET /api/auth/me", 200, MENTOR),
+        ("GET /api/spaces", 200, PUBLIC_SPACES),
+        ("GET /api/admin/spaces/1/day", 200, &sheet),
+        ("POST /api/admin/bookings/7/check-in", 200, r#""attended""#),
+        (
+            "POST /api/admin/bookings/7/didnt-make-it",
+            200,
+            r#""didnt_make_it""#,
+        ),
+        ("POST /api/admin/spaces/1/walk-ins", 200, &slot_after),
+    ]);
+    let app = render_console_at("/staff/day").await;
+
+    let table = wait_for(&app.root, "table.sheet-table", |_| true).await;
+    assert_inputs_are_labelled(&app.root);
+    assert!(text(&one(&app.root, "h2")).ends_with("(today)"));
+    assert_eq!(
+        text(&one(&table, "caption")).split(" at ").next(),
+        Some("1 booking")
+    );
+    let columns: Vec<_> = all(&table, "thead th[scope='col']")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(columns, ["Name", "Status", "Actions"]);
+    let row = one(&table, "tbody tr");
+    assert_eq!(text(&one(&row, "th[scope='row']")), "Ana");
+    assert!(text(&row).contains("Booked"));
+    let card = one(&app.root, ".slot-sheet");
+    assert!(text(&card).contains("2 of 3 seats free"), "{}", text(&card));
+    assert!(text(&card).contains("Happening now"));
+
+    click(&button_named(&row, "Check in Ana"));
+    wait_for(&app.root, "[role='status']", |t| t == "Ana: Checked in.").await;
+    click(&button_named(&row, "Didn't make it: Ana"));
+    wait_for(&app.root, "[role='status']", |t| {
+        t == "Ana: Didn't make it."
+    })
+    .await;
+
+    let add = all(&card, "button")
+        .into_iter()
+        .find(|b| text(b).starts_with("Add a walk-in"))
+        .expect("a walk-in counter on the day");
+    click(&add);
+    wait_for(&app.root, "[role='status']", |t| {
+        t.starts_with("Walk-ins at") && t.ends_with(": 1. 1 of 3 seats free.")
+    })
+    .await;
+
+    let requests = api.requests();
+    assert!(requests.contains(&"POST /api/admin/bookings/7/check-in {}".to_owned()));
+    assert!(requests.contains(&"POST /api/admin/bookings/7/didnt-make-it {}".to_owned()));
+    let walk_in = requests
+        .iter()
+        .find(|r| r.starts_with("POST /api/admin/spaces/1/walk-ins"))
+        .expect("the walk-in was sent");
+    assert!(
+        walk_in.contains(r#"{"delta":1,"start":""#),
+        "the slot is named: {walk_in}"
+    );
+    assert!(
+        requests.contains(&"GET /api/admin/spaces/1/day".to_owned()),
+        "the lounge's own today, not the device's: {requests:?}"
+    );
+    assert!(!text(&app.root).contains("@"), "no emails on the day sheet");
+}
+
+#[wasm_bindgen_test]
+async fn a_full_lounge_is_said_next_to_its_slot_and_no_one_is_removed_below_zero() {
+    let (sheet, _) = day_sheet_json(0);
+    let api = MockApi::new(&[
+        ("GET /api/auth/me", 200, ADMIN),
+        ("GET /api/spaces", 200, PUBLIC_SPACES),
+        ("GET /api/admin/spaces/1/day", 200, &sheet),
+        (
+            "POST /api/admin/spaces/1/walk-ins",
+            409,
+            r#"{"error":{"code":"slot_full","message":"The lounge is full for that time."}}"#,
+        ),
+    ]);
+    let app = render_console_at("/staff/day").await;
+    let card = wait_for(&app.root, ".slot-sheet", |_| true).await;
+
+    let remove = all(&card, "button")
+        .into_iter()
+        .find(|b| text(b).starts_with("Remove a walk-in"))
+        .unwrap();
+    click(&remove);
+    wait_for(&card, "[role='alert']", |t| {
+        t.contains("no walk-ins to remove")
+    })
+    .await;
+    assert!(!api.requests().iter().any(|r| r.starts_with("POST")));
+
+    let add = all(&card, "button")
+        .into_iter()
+        .find(|b| text(b).starts_with("Add a walk-in"))
+        .unwrap();
+    click(&add);
+    wait_for(&card, "[role='alert']", |t| {
+        t.contains("The lounge is full for that time.")
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn the_opening_hours_editor_adds_rows_and_refuses_overlaps_before_saving() {
+    let api = MockApi::new(&[
+        ("GET /api/auth/me", 200, ADMIN),
+        ("GET /api/admin/spaces", 200, ADMIN_SPACES),
+        ("GET /api/admin/spaces/1/opening-hours", 200, MONDAY_HOURS),
+        ("PUT /api/admin/spaces/1/opening-hours", 200, MONDAY_HOURS),
+    ]);
+    let app = render_console_at("/staff/spaces/1/hours").await;
+
+    let form = wait_for(&app.root, "form.hours-form", |_| true).await;
+    assert_inputs_are_labelled(&form);
+    assert_eq!(text(&one(&form, "legend")), "Window 1");
+    assert!(text(&form).contains("4 slots of 1 hour."));
+    let current: Vec<_> = all(
+        &app.root,
+        "nav[aria-label='This space'] [aria-current='page']",
+    )
+    .iter()
+    .map(text)
+    .collect();
+    assert_eq!(current, ["Opening hours"]);
+
+    click(&button_named(&form, "Add a window"));
+    sleep(0).await;
+    let legends: Vec<_> = all(&form, "legend").iter().map(text).collect();
+    assert_eq!(legends, ["Window 1", "Window 2"]);
+    let selects = all(&form, "select");
+    assert!(
+        wait_until(|| focused_id() == selects[1].id()).await,
+        "focus goes to the new row, not {}",
+        focused_id()
+    );
+    let new_day = selects[1]
+        .clone()
+        .dyn_into::<web_sys::HtmlSelectElement>()
+        .unwrap()
+        .value();
+    assert_eq!(new_day, Weekday::Tue.index().to_string(), "the next day");
+
+    // Make it a second Monday window at the same time: it overlaps.
+    choose(
+        &form,
+        &format!("#{}", selects[1].id()),
+        &Weekday::Mon.index().to_string(),
+    );
+    click(&one(&form, "button[type='submit']"));
+    let alert = wait_for(&form, "[role='alert']", |t| t.contains("Window 2:")).await;
+    assert!(text(&alert).contains("overlaps window 1 (Monday 15:00 to 19:00)"));
+    let opens = all(&form, "input[type='time']")[2].clone();
+    assert_eq!(opens.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let described_by = opens.get_attribute("aria-describedby").unwrap();
+    assert!(text(&one(&form, &format!("#{described_by}"))).contains("overlaps"));
+    assert!(
+        wait_until(|| focused_id() == opens.id()).await,
+        "focus goes to the field to fix, not {}",
+        focused_id()
+    );
+    assert!(!api.requests().iter().any(|r| r.starts_with("PUT")));
+
+    let remove = all(&form, "button")
+        .into_iter()
+        .find(|b| text(b) == "Remove window 2")
+        .unwrap();
+    click(&remove);
+    sleep(0).await;
+    assert_eq!(all(&form, "legend").len(), 1);
+    assert!(
+        all(&form, "[aria-invalid='true']").is_empty(),
+        "a fresh start"
+    );
+    click(&one(&form, "button[type='submit']"));
+    wait_for(&form, "[role='status']", |t| t == "Opening hours saved.").await;
+    assert!(api.requests().contains(
+        &r#"PUT /api/admin/spaces/1/opening-hours {"rules":[{"weekday":"mon","opens":"15:00","closes":"19:00","slot_minutes":60}]}"#
+            .to_owned()
+    ));
+}
+
+#[wasm_bindgen_test]
+async fn the_servers_opening_hours_errors_are_shown_next_to_the_form() {
+    let _api = MockApi::new(&[
+        ("GET /api/auth/me", 200, ADMIN),
+        ("GET /api/admin/spaces", 200, ADMIN_SPACES),
+        ("GET /api/admin/spaces/1/opening-hours", 200, MONDAY_HOURS),
+        (
+            "PUT /api/admin/spaces/1/opening-hours",
+            422,
+            r#"{"error":{"code":"validation_failed","message":"Some details need another look.",
+                "fields":{"rules":["two windows on mon overlap."],
+                          "rules[0].slot_minutes":["A slot is at least 5 minutes and fits inside its window."]}}}"#,
+        ),
+    ]);
+    let app = render_console_at("/staff/spaces/1/hours").await;
+    let form = wait_for(&app.root, "form.hours-form", |_| true).await;
+
+    click(&one(&form, "button[type='submit']"));
+    let alert = wait_for(&form, "[role='alert']", |t| t.contains("overlap")).await;
+    let items: Vec<_> = all(&alert, "li").iter().map(text).collect();
+    assert_eq!(
+        items,
+        [
+            "Two windows on mon overlap.",
+            "Window 1: A slot is at least 5 minutes and fits inside its window."
+        ]
+    );
+    let slot = one(&form, "input[type='number']");
+    assert_eq!(slot.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(wait_until(|| focused_id() == slot.id()).await);
+}
+
+#[wasm_bindgen_test]
+async fn closures_warn_about_cancelled_bookings_and_are_removed_only_after_confirming() {
+    let closures = r#"[{"id":5,"from":"2030-01-05T09:00:00-05:00","to":"2030-01-05T17:00:00-05:00",
+        "reason":"Deep clean","cancelled_bookings":0}]"#;
+    let added = r#"{"id":6,"from":"2030-02-01T09:00:00-05:00","to":"2030-02-02T09:00:00-05:00",
+        "reason":"Staff training","cancelled_bookings":2}"#;
+    let api = MockApi::new(&[
+        ("GET /api/auth/me", 200, ADMIN),
+        ("GET /api/admin/spaces", 200, ADMIN_SPACES),
+        ("GET /api/admin/spaces/1/closures", 200, closures),
+        ("POST /api/admin/spaces/1/closures", 201, added),
+        ("DELETE /api/admin/spaces/1/closures/5", 204, "null"),
+    ]);
+    let app = render_console_at("/staff/spaces/1/closures").await;
+
+    let card = wait_for(&app.root, ".closures .card", |_| true).await;
+    assert_eq!(text(&one(&card, "h3")), "Deep clean");
+    let form = one(
+        &app.root,
+        "section[aria-labelledby='add-closure-heading'] form",
+    );
+    assert_inputs_are_labelled(&form);
+    let submit = one(&form, "button[type='submit']");
+    let warning = one(
+        &form,
+        &format!("#{}", submit.get_attribute("aria-describedby").unwrap()),
+    );
+    assert!(text(&warning).contains("cancelled as soon as you add the closure"));
+
+    click(&submit);
+    wait_for(&form, "[role='alert']", |t| !t.is_empty()).await;
+    assert!(wait_until(|| focused_id() == "closure-from").await);
+    assert_eq!(all(&form, "[aria-invalid='true']").len(), 3);
+
+    type_into(&form, "#closure-from", "2030-02-01T09:00");
+    type_into(&form, "#closure-to", "2030-02-02T09:00");
+    type_into(&form, "#closure-reason", "Staff training");
+    click(&submit);
+    wait_for(&app.root, "[role='status']", |t| {
+        t.contains("2 bookings were cancelled")
+    })
+    .await;
+    let sent = api
+        .requests()
+        .into_iter()
+        .find(|r| r.starts_with("POST /api/admin/spaces/1/closures"))
+        .unwrap();
+    assert!(sent.contains(r#""from":"2030-02-01T09:00:00"#), "{sent}");
+    assert!(sent.contains(r#""reason":"Staff training""#), "{sent}");
+
+    click(&button_named(&card, "Remove the closure Deep clean"));
+    let question = wait_for(&card, ".confirm p", |_| true).await;
+    assert!(text(&question).starts_with("Remove the closure \u{201c}Deep clean\u{201d}?"));
+    assert!(!api.requests().iter().any(|r| r.starts_with("DELETE")));
+    click(&button_named(&card, "Yes, remove it"));
+    assert!(
+        wait_until(|| api
+            .requests()
+            .iter()
+            .any(|r| r == "DELETE /api/admin/spaces/1/closures/5"))
+        .await
+    );
+}
+
+#[wasm_bindgen_test]
+async fn spaces_list_their_rules_in_words_and_a_new_space_leads_to_its_hours() {
+    let created = r#"{"id":2,"name":"Garden room","capacity":8,"description":"",
+        "accessibility_notes":"","house_rules":"","min_notice_minutes":60,"horizon_days":28,
+        "max_upcoming_per_email":3}"#;
+    let api = MockApi::new(&[
+        ("GET /api/auth/me", 200, ADMIN),
+        ("GET /api/admin/spaces", 200, ADMIN_SPACES),
+        ("POST /api/admin/spaces", 201, created),
+    ]);
+    let app = render_console_at("/staff/spaces").await;
+
+    let card = wait_for(&app.root, ".spaces-list .card", |_| true).await;
+    assert!(text(&card).contains("12 seats"));
+    assert!(text(&card).contains("Booking closes 1 hour 30 minutes before a slot starts."));
+    let links: Vec<_> = all(&card, "a")
+        .iter()
+        .filter_map(|a| a.get_attribute("href"))
+        .collect();
+    assert_eq!(
+        links,
+        [
+            "/staff/spaces/1",
+            "/staff/spaces/1/hours",
+            "/staff/spaces/1/closures"
+        ]
+    );
+
+    let form = one(
+        &app.root,
+        "section[aria-labelledby='add-space-heading'] form",
+    );
+    assert_inputs_are_labelled(&form);
+    type_text(&form, "#space-name", "Garden room");
+    type_text(&form, "#space-capacity", "0");
+    click(&one(&form, "button[type='submit']"));
+    wait_for(&form, "#space-capacity-error", |t| t.contains("1 to 500")).await;
+    assert!(wait_until(|| focused_id() == "space-capacity").await);
+
+    type_text(&form, "#space-capacity", "8");
+    click(&one(&form, "button[type='submit']"));
+    let notice = wait_for(&app.root, ".notice--success", |t| {
+        t.contains("Garden room is added")
+    })
+    .await;
+    assert_eq!(
+        one(&notice, "a").get_attribute("href").as_deref(),
+        Some("/staff/spaces/2/hours")
+    );
+    assert!(api.requests().contains(
+        &r#"POST /api/admin/spaces {"name":"Garden room","capacity":8,"description":"","accessibility_notes":"","house_rules":""}"#
+            .to_owned()
+    ));
+}
+
+#[wasm_bindgen_test]
+async fn a_spaces_booking_rules_are_saved_with_its_details() {
+    let api = MockApi::new(&[
+        ("GET /api/auth/me", 200, ADMIN),
+        ("GET /api/admin/spaces", 200, ADMIN_SPACES),
+        (
+            "PATCH /api/admin/spaces/1",
+            200,
+            r#"{"id":1,"name":"The Lounge","capacity":10,
+            "description":"A calm room.","accessibility_notes":"Step-free.","house_rules":"Be kind.",
+            "min_notice_minutes":0,"horizon_days":28,"max_upcoming_per_email":3}"#,
+        ),
+    ]);
+    let app = render_console_at("/staff/spaces/1").await;
+
+    let form = wait_for(&app.root, "form", |_| true).await;
+    wait_for(&form, "legend", |t| t == "About the space").await;
+    assert_inputs_are_labelled(&form);
+    let legends: Vec<_> = all(&form, "legend").iter().map(text).collect();
+    assert_eq!(legends, ["About the space", "Booking rules"]);
+    let notice = one(&form, "#space-min-notice")
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .unwrap();
+    assert_eq!(notice.value(), "90", "the form starts from what is saved");
+    assert!(one(&form, "#space-min-notice")
+        .get_attribute("aria-describedby")
+        .is_some_and(|ids| ids.contains("space-min-notice-hint")));
+
+    type_text(&form, "#space-capacity", "10");
+    type_text(&form, "#space-min-notice", "0");
+    click(&one(&form, "button[type='submit']"));
+    wait_for(&form, "[role='status']", |t| t == "Changes saved.").await;
+    assert!(api.requests().contains(
+        &r#"PATCH /api/admin/spaces/1 {"name":"The Lounge","capacity":10,"description":"A calm room.","accessibility_notes":"Step-free.","house_rules":"Be kind.","min_notice_minutes":0,"horizon_days":28,"max_upcoming_per_email":3}"#
+            .to_owned()
+    ));
 }

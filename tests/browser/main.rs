@@ -386,3 +386,178 @@ async fn a_young_person_books_through_the_embedded_widget_then_reschedules_and_c
 
     client.close().await.unwrap();
 }
+
+/// A fixed-offset zone where it is about noon right now, so a test's slots, check-ins
+/// and walk-ins all fall on the lounge's today whenever the test runs.
+fn zone_where_it_is_noon() -> String {
+    use chrono::Timelike;
+    let hours_ahead_of_utc = 12 - i64::from(chrono::Utc::now().hour());
+    // The tz database writes UTC+3 as Etc/GMT-3.
+    match hours_ahead_of_utc {
+        0 => "Etc/GMT".to_owned(),
+        ahead if ahead > 0 => format!("Etc/GMT-{ahead}"),
+        behind => format!("Etc/GMT+{}", -behind),
+    }
+}
+
+/// Issue 4's staff side: the demo admin opens the day sheet for a space with a booking
+/// made through the API, checks the young person in and counts a walk-in; the API then
+/// shows both.
+#[tokio::test]
+#[ignore = "needs chromium, chromedriver and the built widget; run by cargo xtask test"]
+async fn the_demo_admin_checks_a_young_person_in_and_counts_a_walk_in_on_the_day_sheet() {
+    tests::install_crypto_provider();
+    let zone = zone_where_it_is_noon();
+    let app = app_with(TestAppOptions::default().set("PEERLOUNGE_TIMEZONE", zone.clone())).await;
+    let login = std::fs::read_to_string(app.data_dir.path().join("demo-staff-login.txt")).unwrap();
+    let field = |name: &str| {
+        login
+            .lines()
+            .find_map(|line| line.strip_prefix(&format!("{name}: ")))
+            .unwrap()
+            .to_owned()
+    };
+    let (admin_email, admin_password) = (field("email"), field("password"));
+
+    // A space open all day and bookable up to the start of a slot, with Robin booked
+    // into the next slot through the public API.
+    let admin = app.signed_in_client(&admin_email, &admin_password).await;
+    let space: shared::AdminSpace = admin
+        .post(app.url("/api/admin/spaces"))
+        .json(&json!({"name": "Garden room", "capacity": 3}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let space_id = space.space.id;
+    let rules: Vec<_> = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        .iter()
+        .map(|day| json!({"weekday": day, "opens": "00:00", "closes": "23:30", "slot_minutes": 30}))
+        .collect();
+    let response = admin
+        .put(app.url(&format!("/api/admin/spaces/{space_id}/opening-hours")))
+        .json(&json!({"rules": rules}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let response = admin
+        .patch(app.url(&format!("/api/admin/spaces/{space_id}")))
+        .json(&json!({"min_notice_minutes": 0}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let tz: chrono_tz::Tz = zone.parse().unwrap();
+    let today = chrono::Utc::now().with_timezone(&tz).date_naive();
+    let slots: Vec<shared::SlotAvailability> = app
+        .get_json(&format!(
+            "/api/spaces/{space_id}/slots?from={today}&to={today}"
+        ))
+        .await;
+    let slot = slots.first().expect("a slot later today");
+    let response = app
+        .post_json(
+            "/api/bookings",
+            &json!({"kind": "lounge", "space_id": space_id, "start": slot.start, "name": "Robin"}),
+        )
+        .await;
+    assert_eq!(response.status(), 201);
+    let booking: shared::Booking = response.json().await.unwrap();
+
+    let driver = ChromeDriver::start();
+    let profile = tempfile::tempdir().unwrap();
+    let client = browser(&driver, &profile).await;
+
+    client.goto(&app.url("/staff")).await.unwrap();
+    fill(&client, "staff-email", &admin_email).await;
+    fill(&client, "staff-password", &admin_password).await;
+    click_button(&client, "Sign in").await;
+    wait_for_text(&client, "main", "Signed in as").await;
+    client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::XPath(
+            "//nav[@aria-label='Console']//a[normalize-space(.)='Day sheet']",
+        ))
+        .await
+        .expect("the day sheet is in the admin's navigation")
+        .click()
+        .await
+        .unwrap();
+
+    client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Id("day-space"))
+        .await
+        .unwrap()
+        .select_by_value(&space_id.to_string())
+        .await
+        .unwrap();
+    click_button(&client, "Show").await;
+    wait_for_text(&client, "main h2", "Garden room").await;
+    wait_for_text(&client, "main h2", "(today)").await;
+    let robin = "//tr[th[normalize-space(.)='Robin']]";
+    client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::XPath(&format!(
+            "{robin}//button[starts-with(normalize-space(.), 'Check in')]"
+        )))
+        .await
+        .expect("Robin is on the day sheet with a check-in button")
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(&client, "main p.saved", "Robin: Checked in.").await;
+    wait_for_text(&client, "main .sheet-table tbody tr", "Checked in").await;
+
+    let robins_slot = format!("//li[contains(@class, 'slot-sheet')][.{robin}]");
+    client
+        .find(Locator::XPath(&format!(
+            "{robins_slot}//button[starts-with(normalize-space(.), 'Add a walk-in')]"
+        )))
+        .await
+        .expect("a walk-in counter on Robin's slot")
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(&client, "main p.saved", "1 of 3 seats free").await;
+    let seats = client
+        .find(Locator::XPath(&format!("{robins_slot}//dl")))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(seats.contains("1 of 3 seats free"), "{seats}");
+
+    // The API holds both changes.
+    let sheet: shared::DaySheet = admin
+        .get(app.url(&format!("/api/admin/spaces/{space_id}/day?date={today}")))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let row = sheet
+        .slots
+        .iter()
+        .find(|s| s.start == booking.start)
+        .expect("Robin's slot on the sheet");
+    assert_eq!(row.walk_ins, 1);
+    assert_eq!(row.booked, 1);
+    assert_eq!(
+        row.bookings
+            .iter()
+            .map(|b| (b.id, b.name.as_str(), b.status))
+            .collect::<Vec<_>>(),
+        [(booking.id, "Robin", shared::BookingStatus::Attended)]
+    );
+
+    client.close().await.unwrap();
+}

@@ -7,6 +7,7 @@ pub mod auth;
 pub mod bookings;
 pub mod events;
 pub mod health;
+pub mod lounge_admin;
 pub mod mentors;
 pub mod spaces;
 

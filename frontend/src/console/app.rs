@@ -1,13 +1,14 @@
 //! The console's routes, all under `/staff` (the server sends every extension-less
-//! `/staff/...` address to this bundle), and which of them need a signed-in admin.
+//! `/staff/...` address to this bundle), and who may open each.
 
+use shared::{Role, StaffUser};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::components::RequireStaff;
 use super::pages::{
-    AuditPage, ChangePasswordPage, ForgotPasswordPage, HomePage, NotFoundPage, OutboxPage,
-    SetPasswordPage, UsersPage,
+    AuditPage, ChangePasswordPage, ClosuresPage, DaySheetPage, ForgotPasswordPage, HomePage,
+    NotFoundPage, OpeningHoursPage, OutboxPage, SetPasswordPage, SpacePage, SpacesPage, UsersPage,
 };
 use super::session::SessionProvider;
 use super::Layout;
@@ -30,17 +31,52 @@ pub enum ConsoleRoute {
     Audit,
     #[at("/staff/outbox")]
     Outbox,
+    /// The lounge's day: who is booked, check-ins, walk-ins.
+    #[at("/staff/day")]
+    DaySheet,
+    #[at("/staff/spaces")]
+    Spaces,
+    /// One space's details and booking rules.
+    #[at("/staff/spaces/:id")]
+    Space { id: i64 },
+    #[at("/staff/spaces/:id/hours")]
+    OpeningHours { id: i64 },
+    #[at("/staff/spaces/:id/closures")]
+    Closures { id: i64 },
     #[not_found]
     #[at("/staff/404")]
     NotFound,
 }
 
-/// Who may open a page. Signed-out visitors of a guarded page go to sign-in.
+/// Who may open a page, as the server decides for the endpoints it uses. Signed-out
+/// visitors of a guarded page go to sign-in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
     Anyone,
     SignedIn,
     Admin,
+    /// Whoever runs the lounge on the day: supervisors and peer mentors (and admins).
+    LoungeDesk,
+}
+
+impl Access {
+    /// The roles that may open the page; any one will do, and admins may open every
+    /// page. Empty means any signed-in staff member. Mirrors the server's `authz.rs`.
+    pub fn roles(self) -> &'static [Role] {
+        match self {
+            Self::Anyone | Self::SignedIn => &[],
+            Self::Admin => &[Role::Admin],
+            Self::LoungeDesk => &[Role::Supervisor, Role::Mentor],
+        }
+    }
+
+    /// Whether `user` may open a page with this access (the server checks too).
+    pub fn allows(self, user: &StaffUser) -> bool {
+        let roles = self.roles();
+        roles.is_empty()
+            || user.roles.contains(&Role::Admin)
+            || roles.iter().any(|role| user.roles.contains(role))
+    }
 }
 
 impl ConsoleRoute {
@@ -50,7 +86,14 @@ impl ConsoleRoute {
                 Access::Anyone
             }
             Self::ChangePassword => Access::SignedIn,
-            Self::Users | Self::Audit | Self::Outbox => Access::Admin,
+            Self::Users
+            | Self::Audit
+            | Self::Outbox
+            | Self::Spaces
+            | Self::Space { .. }
+            | Self::OpeningHours { .. }
+            | Self::Closures { .. } => Access::Admin,
+            Self::DaySheet => Access::LoungeDesk,
         }
     }
 }
@@ -64,12 +107,16 @@ fn switch(route: ConsoleRoute) -> Html {
         ConsoleRoute::Users => html! { <UsersPage /> },
         ConsoleRoute::Audit => html! { <AuditPage /> },
         ConsoleRoute::Outbox => html! { <OutboxPage /> },
+        ConsoleRoute::DaySheet => html! { <DaySheetPage /> },
+        ConsoleRoute::Spaces => html! { <SpacesPage /> },
+        ConsoleRoute::Space { id } => html! { <SpacePage {id} /> },
+        ConsoleRoute::OpeningHours { id } => html! { <OpeningHoursPage {id} /> },
+        ConsoleRoute::Closures { id } => html! { <ClosuresPage {id} /> },
         ConsoleRoute::NotFound => html! { <NotFoundPage /> },
     };
     match route.access() {
         Access::Anyone => page,
-        Access::SignedIn => html! { <RequireStaff admin_only={false}>{ page }</RequireStaff> },
-        Access::Admin => html! { <RequireStaff admin_only={true}>{ page }</RequireStaff> },
+        access => html! { <RequireStaff {access}>{ page }</RequireStaff> },
     }
 }
 

@@ -7,9 +7,20 @@ use yew_router::prelude::*;
 
 use super::components::SignOutButton;
 use super::session::use_session;
-use super::{is_admin, ConsoleLink, ConsoleRoute};
+use super::{ConsoleLink, ConsoleRoute};
 use crate::hooks::use_focus_on_change;
 use crate::AGENCY_NAME;
+
+/// The header's links, in order; each shows only to those who may open its page.
+const NAVIGATION: [(ConsoleRoute, &str); 7] = [
+    (ConsoleRoute::Home, "Home"),
+    (ConsoleRoute::DaySheet, "Day sheet"),
+    (ConsoleRoute::Spaces, "Spaces"),
+    (ConsoleRoute::Users, "Staff"),
+    (ConsoleRoute::Audit, "Audit log"),
+    (ConsoleRoute::Outbox, "Outbox"),
+    (ConsoleRoute::ChangePassword, "Password"),
+];
 
 #[derive(Properties, PartialEq)]
 pub struct LayoutProps {
@@ -26,23 +37,16 @@ pub fn Layout(props: &LayoutProps) -> Html {
     use_focus_on_change(route, main_ref.clone());
 
     let navigation = session.user().map(|user| {
-        let admin_links = is_admin(user).then(|| {
-            html! {
-                <>
-                    <li><ConsoleLink to={ConsoleRoute::Users}>{ "Staff" }</ConsoleLink></li>
-                    <li><ConsoleLink to={ConsoleRoute::Audit}>{ "Audit log" }</ConsoleLink></li>
-                    <li><ConsoleLink to={ConsoleRoute::Outbox}>{ "Outbox" }</ConsoleLink></li>
-                </>
-            }
-        });
+        let links = NAVIGATION
+            .into_iter()
+            .filter(|(route, _)| route.access().allows(user))
+            .map(|(route, label)| {
+                html! { <li key={label}><ConsoleLink to={route}>{ label }</ConsoleLink></li> }
+            });
         html! {
             <>
                 <nav aria-label="Console" class="main-nav console-nav">
-                    <ul>
-                        <li><ConsoleLink to={ConsoleRoute::Home}>{ "Home" }</ConsoleLink></li>
-                        { admin_links }
-                        <li><ConsoleLink to={ConsoleRoute::ChangePassword}>{ "Password" }</ConsoleLink></li>
-                    </ul>
+                    <ul>{ for links }</ul>
                 </nav>
                 <SignOutButton />
             </>

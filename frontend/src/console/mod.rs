@@ -5,17 +5,13 @@
 mod app;
 pub mod components;
 mod layout;
+pub mod lounge;
 pub mod pages;
 pub mod session;
 pub mod words;
 
-pub use app::{App, ConsoleRoute};
+pub use app::{Access, App, ConsoleRoute};
 pub use layout::Layout;
 
 /// A link to a page of the console.
 pub type ConsoleLink = crate::components::NavLink<ConsoleRoute>;
-
-/// Whether `user` may use the admin pages (the server checks too, and answers 403).
-pub fn is_admin(user: &shared::StaffUser) -> bool {
-    user.roles.contains(&shared::Role::Admin)
-}

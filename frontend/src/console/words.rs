@@ -1,6 +1,7 @@
-//! The console's codes in plain words: roles, account states, email states, paging.
+//! The console's codes in plain words: roles, account states, email states, paging,
+//! weekdays, booking rules and seats.
 
-use shared::{Role, StaffAccount};
+use shared::{AdminSpace, BookingStatus, DaySheetSlot, Role, StaffAccount, Weekday};
 
 /// A role on its own, as on a checkbox: "Peer mentor".
 pub fn role_label(role: Role) -> &'static str {
@@ -100,5 +101,92 @@ pub fn count_of(count: u64, one: &str, many: &str) -> String {
         format!("1 {one}")
     } else {
         format!("{count} {many}")
+    }
+}
+
+/// "Monday".
+pub fn weekday_name(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "Monday",
+        Weekday::Tue => "Tuesday",
+        Weekday::Wed => "Wednesday",
+        Weekday::Thu => "Thursday",
+        Weekday::Fri => "Friday",
+        Weekday::Sat => "Saturday",
+        Weekday::Sun => "Sunday",
+    }
+}
+
+/// Where a booking stands, as the staff at the desk say it. "Didn't make it", never
+/// "no-show": staff words end up in what young people hear.
+pub fn attendance_label(status: BookingStatus) -> &'static str {
+    match status {
+        BookingStatus::Confirmed => "Booked",
+        BookingStatus::Waitlisted => "On the waiting list",
+        BookingStatus::Cancelled => "Cancelled",
+        BookingStatus::Attended => "Checked in",
+        BookingStatus::DidntMakeIt => "Didn't make it",
+    }
+}
+
+/// "45 minutes", "1 hour", "2 hours 30 minutes", "2 days".
+pub fn minutes_in_words(minutes: u32) -> String {
+    let (days, hours, minutes) = (minutes / 1440, minutes % 1440 / 60, minutes % 60);
+    let parts: Vec<String> = [(days, "day", "days"), (hours, "hour", "hours")]
+        .into_iter()
+        .chain([(minutes, "minute", "minutes")])
+        .filter(|(count, _, _)| *count > 0)
+        .map(|(count, one, many)| count_of(u64::from(count), one, many))
+        .collect();
+    if parts.is_empty() {
+        "0 minutes".to_owned()
+    } else {
+        parts.join(" ")
+    }
+}
+
+/// A space's booking rules, one sentence each.
+pub fn booking_rules_in_words(space: &AdminSpace) -> [String; 3] {
+    let notice = match space.min_notice_minutes {
+        0 => "Young people can book right up to the start of a slot.".to_owned(),
+        minutes => format!(
+            "Booking closes {} before a slot starts.",
+            minutes_in_words(minutes)
+        ),
+    };
+    [
+        notice,
+        format!(
+            "Young people can book up to {} ahead.",
+            count_of(u64::from(space.horizon_days), "day", "days")
+        ),
+        format!(
+            "One email address can hold up to {} at a time.",
+            count_of(
+                u64::from(space.max_upcoming_per_email),
+                "upcoming booking",
+                "upcoming bookings"
+            )
+        ),
+    ]
+}
+
+/// Seats not taken by bookings or walk-ins.
+pub fn seats_free(slot: &DaySheetSlot) -> u32 {
+    slot.capacity
+        .saturating_sub(slot.booked.saturating_add(slot.walk_ins))
+}
+
+/// "9 of 12 seats free", or "Full (12 seats)": said in words, never by colour alone.
+pub fn seats_in_words(slot: &DaySheetSlot) -> String {
+    match seats_free(slot) {
+        0 => format!(
+            "Full ({})",
+            count_of(u64::from(slot.capacity), "seat", "seats")
+        ),
+        free => format!(
+            "{free} of {} free",
+            count_of(u64::from(slot.capacity), "seat", "seats")
+        ),
     }
 }

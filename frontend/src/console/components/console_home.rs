@@ -5,7 +5,7 @@ use shared::{Role, StaffUser};
 use yew::prelude::*;
 
 use crate::console::words::roles_in_words;
-use crate::console::{is_admin, ConsoleLink, ConsoleRoute};
+use crate::console::{ConsoleLink, ConsoleRoute};
 
 #[derive(Properties, PartialEq)]
 pub struct ConsoleHomeProps {
@@ -19,7 +19,18 @@ struct Tool {
     description: &'static str,
 }
 
-const ADMIN_TOOLS: [Tool; 3] = [
+/// Every tool, in order; each shows only to those who may open its page.
+const TOOLS: [Tool; 6] = [
+    Tool {
+        route: ConsoleRoute::DaySheet,
+        title: "Day sheet",
+        description: "Today in the lounge: who is booked, check-ins, walk-ins and seats free.",
+    },
+    Tool {
+        route: ConsoleRoute::Spaces,
+        title: "Spaces and opening hours",
+        description: "Add or change spaces, their booking rules, weekly hours and closures.",
+    },
     Tool {
         route: ConsoleRoute::Users,
         title: "Staff accounts",
@@ -35,13 +46,12 @@ const ADMIN_TOOLS: [Tool; 3] = [
         title: "Email outbox",
         description: "Emails waiting to go, sent, or stuck, and a way to send them again.",
     },
+    Tool {
+        route: ConsoleRoute::ChangePassword,
+        title: "Change your password",
+        description: "Choose a new password. Other devices you're signed in on will be signed out.",
+    },
 ];
-
-const EVERYONE_TOOLS: [Tool; 1] = [Tool {
-    route: ConsoleRoute::ChangePassword,
-    title: "Change your password",
-    description: "Choose a new password. Other devices you're signed in on will be signed out.",
-}];
 
 /// The tools still being built for the roles this person holds, one line per role.
 pub fn coming_soon(roles: &[Role]) -> Vec<&'static str> {
@@ -80,11 +90,7 @@ fn tool_card(tool: &Tool) -> Html {
 #[component]
 pub fn ConsoleHome(props: &ConsoleHomeProps) -> Html {
     let user = &props.user;
-    let tools = is_admin(user)
-        .then_some(ADMIN_TOOLS.iter())
-        .into_iter()
-        .flatten()
-        .chain(EVERYONE_TOOLS.iter());
+    let tools = TOOLS.iter().filter(|tool| tool.route.access().allows(user));
 
     html! {
         <div class="console-home">

@@ -1,18 +1,19 @@
 //! The gate in front of every page that needs a signed-in staff member: it waits for
-//! the session check, sends signed-out visitors to sign-in, and tells people without
-//! the admin role that a page is not for them.
+//! the session check, sends signed-out visitors to sign-in, and tells people without a
+//! role the page needs that it is not for them.
 
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::components::{error_notice, loading};
 use crate::console::session::{use_session, Session, SessionEvent};
-use crate::console::{is_admin, ConsoleLink, ConsoleRoute};
+use crate::console::{Access, ConsoleLink, ConsoleRoute};
 use crate::hooks::use_document_title;
 
 #[derive(Properties, PartialEq)]
 pub struct RequireStaffProps {
-    pub admin_only: bool,
+    /// Who may see the children.
+    pub access: Access,
     #[prop_or_default]
     pub children: Html,
 }
@@ -26,7 +27,9 @@ pub fn RequireStaff(props: &RequireStaffProps) -> Html {
             error_notice(failure, Some(&session.reporter(SessionEvent::Recheck)))
         }
         Session::SignedOut | Session::Ended => html! { <GoToSignIn /> },
-        Session::SignedIn(user) if props.admin_only && !is_admin(user) => html! { <NoAccess /> },
+        Session::SignedIn(user) if !props.access.allows(user) => {
+            html! { <NoAccess access={props.access} /> }
+        }
         Session::SignedIn(_) => props.children.clone(),
     }
 }
@@ -44,16 +47,29 @@ fn GoToSignIn() -> Html {
     Html::default()
 }
 
+#[derive(Properties, PartialEq)]
+struct NoAccessProps {
+    access: Access,
+}
+
 #[component]
-fn NoAccess() -> Html {
+fn NoAccess(props: &NoAccessProps) -> Html {
     use_document_title("No access");
+    let who = match props.access {
+        Access::LoungeDesk => {
+            "This page is for the staff who run the lounge: supervisors and peer mentors. \
+             If you need it for your work, ask an admin to add one of those roles to your \
+             account."
+        }
+        _ => {
+            "This page is for admins. If you need it for your work, ask an admin to add \
+             the admin role to your account."
+        }
+    };
     html! {
         <>
             <h1>{ "You don't have access to this page" }</h1>
-            <p>
-                { "This page is for admins. If you need it for your work, ask an admin \
-                   to add the admin role to your account." }
-            </p>
+            <p>{ who }</p>
             <p><ConsoleLink to={ConsoleRoute::Home}>{ "Go to the staff console home" }</ConsoleLink></p>
         </>
     }
