@@ -13,7 +13,7 @@ use chrono_tz::Tz;
 use shared::Email;
 
 /// What operators set. Names are fixed: operators and other tools rely on them.
-pub const VARIABLES: [&str; 17] = [
+pub const VARIABLES: [&str; 18] = [
     "PEERLOUNGE_BIND",
     "PEERLOUNGE_DATABASE_URL",
     "PEERLOUNGE_PUBLIC_URL",
@@ -31,6 +31,7 @@ pub const VARIABLES: [&str; 17] = [
     "PEERLOUNGE_LOG",
     "PEERLOUNGE_AGENCY_NAME",
     "PEERLOUNGE_EMAIL_WORKER",
+    "PEERLOUNGE_REMINDER_OFFSETS",
 ];
 
 /// The file read when `PEERLOUNGE_CONFIG` does not name another.
@@ -62,6 +63,9 @@ pub struct Config {
     /// Whether this instance sends the queued email (every instance may; each message
     /// still goes out once).
     pub email_worker: bool,
+    /// How long before a booking its reminders go out (elapsed time, so a reminder
+    /// "24h" before is 24 real hours before, across daylight-saving changes too).
+    pub reminder_offsets: Vec<chrono::Duration>,
 }
 
 /// The admin account created at start when it does not exist yet.
@@ -306,6 +310,9 @@ impl Config {
             })?,
             None => true,
         };
+        let reminder_offsets =
+            reminder_offsets(get("PEERLOUNGE_REMINDER_OFFSETS").unwrap_or("24h,1h"))
+                .map_err(|problem| error("PEERLOUNGE_REMINDER_OFFSETS", problem))?;
 
         Ok(Self {
             bind,
@@ -324,6 +331,7 @@ impl Config {
             log_filter,
             agency_name,
             email_worker,
+            reminder_offsets,
         })
     }
 
@@ -363,6 +371,41 @@ fn parse_flag(raw: &str) -> Option<bool> {
         "0" | "false" | "no" | "off" => Some(false),
         _ => None,
     }
+}
+
+/// `24h,1h`: durations in days (`d`), hours (`h`) or minutes (`m`), each between one
+/// minute and 14 days, or `none`. Longest first, no repeats.
+fn reminder_offsets(raw: &str) -> Result<Vec<chrono::Duration>, String> {
+    let mut offsets = Vec::new();
+    if raw.eq_ignore_ascii_case("none") {
+        return Ok(offsets);
+    }
+    for item in raw.split([',', ' ']).filter(|item| !item.is_empty()) {
+        let split = item.len() - item.chars().last().map_or(0, char::len_utf8);
+        let (number, unit) = item.split_at(split);
+        let offset = number.parse::<i64>().ok().and_then(|n| match unit {
+            "d" => Some(chrono::Duration::days(n)),
+            "h" => Some(chrono::Duration::hours(n)),
+            "m" => Some(chrono::Duration::minutes(n)),
+            _ => None,
+        });
+        match offset {
+            Some(offset)
+                if offset >= chrono::Duration::minutes(1)
+                    && offset <= chrono::Duration::days(14) =>
+            {
+                offsets.push(offset);
+            }
+            _ => {
+                return Err(format!(
+                    "`{item}` is not a time before the booking like 24h, 90m or 2d (1m to 14d), or none"
+                ))
+            }
+        }
+    }
+    offsets.sort_unstable_by(|a, b| b.cmp(a));
+    offsets.dedup();
+    Ok(offsets)
 }
 
 /// A comma- or space-separated list of origins like `https://agency.example.org`.
@@ -457,6 +500,26 @@ mod tests {
         assert!(!config.demo);
         assert!(config.admin.is_none());
         assert_eq!(config.sqlite_synchronous, SqliteSynchronous::Normal);
+        assert_eq!(
+            config.reminder_offsets,
+            [chrono::Duration::hours(24), chrono::Duration::hours(1)]
+        );
+    }
+
+    #[test]
+    fn reminder_offsets_are_read_longest_first_and_bad_ones_named() {
+        let config = config(&[("PEERLOUNGE_REMINDER_OFFSETS", "90m, 2d,90m")]).unwrap();
+        assert_eq!(
+            config.reminder_offsets,
+            [chrono::Duration::days(2), chrono::Duration::minutes(90)]
+        );
+        let none = self::config(&[("PEERLOUNGE_REMINDER_OFFSETS", "none")]).unwrap();
+        assert!(none.reminder_offsets.is_empty());
+        for bad in ["24", "1w", "0m", "15d", "-1h", "h"] {
+            let error = self::config(&[("PEERLOUNGE_REMINDER_OFFSETS", bad)]).unwrap_err();
+            assert_eq!(error.variable, "PEERLOUNGE_REMINDER_OFFSETS", "{bad}");
+            assert!(error.problem.contains(bad), "{bad}: {}", error.problem);
+        }
     }
 
     #[test]

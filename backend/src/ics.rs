@@ -16,6 +16,8 @@ pub struct CalendarEvent {
     pub cancelled: bool,
     pub zone: Tz,
     pub stamp: DateTime<Utc>,
+    /// Not even the product's name in the file (for discreet bookings).
+    pub discreet: bool,
 }
 
 /// `host[:port]` of a URL, for UIDs.
@@ -34,7 +36,11 @@ pub fn event(event: &CalendarEvent) -> String {
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_owned(),
         "VERSION:2.0".to_owned(),
-        "PRODID:-//Peer Lounge//Bookings//EN".to_owned(),
+        if event.discreet {
+            "PRODID:-//Bookings//EN".to_owned()
+        } else {
+            "PRODID:-//Peer Lounge//Bookings//EN".to_owned()
+        },
         "CALSCALE:GREGORIAN".to_owned(),
         format!(
             "METHOD:{}",
@@ -200,6 +206,7 @@ mod tests {
             cancelled: false,
             zone: chrono_tz::America::New_York,
             stamp: start,
+            discreet: false,
         }
     }
 

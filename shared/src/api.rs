@@ -506,6 +506,10 @@ pub enum NewBooking {
         name: String,
         #[serde(default)]
         email: Option<String>,
+        /// Emails about this booking get a neutral subject and sender name and do not
+        /// name the lounge or the agency: for someone whose inbox others may read.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        discreet: bool,
     },
 }
 

@@ -292,6 +292,9 @@ async fn queue_messages(app: &TestApp, count: usize) {
                     html: format!("<p>Body {n}</p>"),
                 },
                 send_at: Utc::now() - Duration::seconds(1),
+                booking_id: None,
+                calendar: None,
+                discreet: false,
             },
             Utc::now(),
         )

@@ -469,8 +469,71 @@ async fn a_confirmation_with_the_manage_link_is_emailed_only_when_asked_for() {
         "{}",
         emails[0].subject()
     );
-    assert!(emails[0].text().contains(&booking.manage_url.unwrap()));
+    assert!(emails[0]
+        .text()
+        .contains(booking.manage_url.as_deref().unwrap()));
     assert!(emails[0].text().contains("Be kind."));
+    assert!(emails[0].html().contains("Be kind."));
+
+    // The calendar file rides along: this booking's event only, in the agency's zone.
+    let attachments = emails[0].attachments();
+    assert_eq!(attachments.len(), 1);
+    let (kind, ics) = &attachments[0];
+    assert_eq!(kind, "text/calendar");
+    let event = ics.split("BEGIN:VEVENT").nth(1).expect("an event");
+    assert!(
+        event.contains(&format!("UID:booking-{}@", booking.id)),
+        "{ics}"
+    );
+    assert!(event.contains(&format!(
+        "DTSTART;TZID=America/New_York:{}",
+        slots[1].start.format("%Y%m%dT%H%M%S")
+    )));
+    assert!(!ics.contains("ana@example.org") && !ics.contains("ATTENDEE"));
+}
+
+#[tokio::test]
+async fn discreet_emails_name_neither_the_lounge_nor_the_agency() {
+    let smtp = SmtpServer::start();
+    let lounge = lounge_with(
+        TestAppOptions::default()
+            .with_smtp(&smtp)
+            .set("PEERLOUNGE_AGENCY_NAME", "Northside Youth Services")
+            .set(
+                "PEERLOUNGE_MAIL_FROM",
+                "Northside Youth Services <lounge@example.org>",
+            ),
+        5,
+    )
+    .await;
+    let slots = lounge.slots(2).await;
+    let body = json!({"kind": "lounge", "space_id": lounge.space_id, "start": slots[1].start,
+        "name": "Kai", "email": "kai@example.org", "discreet": true});
+    let response = lounge.app.post_json("/api/bookings", &body).await;
+    assert_eq!(response.status(), 201);
+    let booking: Booking = response.json().await.unwrap();
+
+    assert_eq!(lounge.app.run_due_emails(Utc::now()).await.sent, 1);
+    let email = &smtp.wait_for(1).await[0];
+    let parsed = email.parsed();
+    let sender = parsed.from().and_then(|from| from.first()).unwrap();
+    assert_eq!(sender.name(), Some("Appointments"));
+    assert_eq!(sender.address(), Some("lounge@example.org"));
+    assert!(
+        email.subject().starts_with("Your appointment"),
+        "{}",
+        email.subject()
+    );
+    let (_, ics) = &email.attachments()[0];
+    for part in [email.subject(), email.text(), email.html(), ics.clone()] {
+        for revealing in ["Lounge", "Northside", "Be kind"] {
+            assert!(!part.contains(revealing), "names {revealing}: {part}");
+        }
+    }
+    assert!(email
+        .text()
+        .contains(booking.manage_url.as_deref().unwrap()));
+    assert!(ics.contains("SUMMARY:Appointment"));
 }
 
 #[tokio::test]
@@ -885,4 +948,192 @@ async fn concurrent_copies_of_one_request_book_once() {
     }
     assert_eq!(ids.len(), 1);
     assert_eq!(lounge.slot_at(slot.start).await.booked, 1);
+}
+
+/// The booking's start as UTC, and the times its reminders are due with the default
+/// offsets (24 h and 1 h before, in elapsed time).
+fn reminder_times(start: DateTime<FixedOffset>) -> (DateTime<Utc>, DateTime<Utc>) {
+    let start = start.with_timezone(&Utc);
+    (start - Duration::hours(24), start - Duration::hours(1))
+}
+
+#[tokio::test]
+async fn reminders_go_out_at_their_times_once_each() {
+    let smtp = SmtpServer::start();
+    let lounge = lounge_with(TestAppOptions::default().with_smtp(&smtp), 5).await;
+    let slot = lounge
+        .slots(3)
+        .await
+        .into_iter()
+        .find(|slot| slot.start.with_timezone(&Utc) > Utc::now() + Duration::hours(25))
+        .expect("a slot more than a day ahead");
+    let booking: Booking = lounge
+        .book(slot.start, "Ana", Some("ana@example.org"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let (day_before, hour_before) = reminder_times(slot.start);
+
+    assert_eq!(lounge.app.run_due_emails(Utc::now()).await.sent, 1);
+    assert!(smtp.wait_for(1).await[0]
+        .subject()
+        .starts_with("You're in!"));
+    let just_early = day_before - Duration::seconds(1);
+    assert_eq!(lounge.app.run_due_emails(just_early).await.sent, 0);
+    assert_eq!(lounge.app.run_due_emails(day_before).await.sent, 1);
+    assert_eq!(lounge.app.run_due_emails(day_before).await.sent, 0, "once");
+    assert_eq!(lounge.app.run_due_emails(hour_before).await.sent, 1);
+    assert_eq!(lounge.app.run_due_emails(hour_before).await.sent, 0, "once");
+
+    let emails = smtp.wait_for(3).await;
+    assert_eq!(emails.len(), 3);
+    for reminder in &emails[1..] {
+        assert_eq!(reminder.to, ["ana@example.org"]);
+        assert!(
+            reminder.subject().starts_with("See you soon"),
+            "{}",
+            reminder.subject()
+        );
+        assert!(reminder
+            .text()
+            .contains(booking.manage_url.as_deref().unwrap()));
+    }
+    assert_ne!(emails[1].message_id(), emails[2].message_id());
+}
+
+#[tokio::test]
+async fn nobody_is_reminded_of_a_cancelled_booking_and_a_moved_one_is_reminded_of_its_new_time() {
+    let smtp = SmtpServer::start();
+    let lounge = lounge_with(TestAppOptions::default().with_smtp(&smtp), 5).await;
+    let later: Vec<SlotAvailability> = lounge
+        .slots(4)
+        .await
+        .into_iter()
+        .filter(|slot| slot.start.with_timezone(&Utc) > Utc::now() + Duration::hours(25))
+        .collect();
+    let (first, second) = (&later[0], &later[5]);
+
+    let cancelled: Booking = lounge
+        .book(first.start, "Cal", Some("cal@example.org"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let response = new_client()
+        .post(lounge.app.url(&format!(
+            "/api/bookings/manage/{}/cancel",
+            cancelled.manage_token.as_deref().unwrap()
+        )))
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+
+    let moved: Booking = lounge
+        .book(first.start, "Mo", Some("mo@example.org"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let response = new_client()
+        .post(lounge.app.url(&format!(
+            "/api/bookings/manage/{}/reschedule",
+            moved.manage_token.as_deref().unwrap()
+        )))
+        .json(&json!({"start": second.start}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+
+    // Confirmations (Cal's, Mo's first and Mo's new time) go out now.
+    assert_eq!(lounge.app.run_due_emails(Utc::now()).await.sent, 3);
+    let (old_day_before, _) = reminder_times(first.start);
+    assert_eq!(
+        lounge.app.run_due_emails(old_day_before).await.sent,
+        0,
+        "no reminder for a cancelled booking or a time that was given up"
+    );
+    let (new_day_before, new_hour_before) = reminder_times(second.start);
+    assert_eq!(lounge.app.run_due_emails(new_day_before).await.sent, 1);
+    assert_eq!(lounge.app.run_due_emails(new_hour_before).await.sent, 1);
+    let emails = smtp.wait_for(5).await;
+    let reminders: Vec<_> = emails
+        .iter()
+        .filter(|email| email.subject().starts_with("See you soon"))
+        .collect();
+    assert_eq!(reminders.len(), 2);
+    assert!(reminders.iter().all(|email| email.to == ["mo@example.org"]));
+}
+
+/// A 24 h reminder is due 24 real hours before the start, also when the clocks change in
+/// between: the spring-forward day has 23 hours, so it lands an hour earlier on the wall.
+#[tokio::test]
+async fn a_day_before_reminder_is_due_24_real_hours_before_across_a_clock_change() {
+    for (zone, booked_at, due_at) in [
+        // 10:00 EDT on the first day of US summer time; the day before ran on EST.
+        (
+            "America/New_York",
+            "2027-03-14T10:00:00-04:00",
+            "2027-03-13T14:00:00Z",
+        ),
+        // 10:00 BST on the first day of UK summer time.
+        (
+            "Europe/London",
+            "2027-03-28T10:00:00+01:00",
+            "2027-03-27T09:00:00Z",
+        ),
+    ] {
+        let smtp = SmtpServer::start();
+        let lounge = lounge_with(
+            TestAppOptions::default()
+                .with_smtp(&smtp)
+                .set("PEERLOUNGE_TIMEZONE", zone),
+            5,
+        )
+        .await;
+        let response = lounge
+            .admin
+            .patch(
+                lounge
+                    .app
+                    .url(&format!("/api/admin/spaces/{}", lounge.space_id)),
+            )
+            .json(&json!({"horizon_days": 365}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200);
+        let start = DateTime::parse_from_rfc3339(booked_at).unwrap();
+        let due = DateTime::parse_from_rfc3339(due_at)
+            .unwrap()
+            .with_timezone(&Utc);
+        let response = lounge.book(start, "Dee", Some("dee@example.org")).await;
+        assert_eq!(response.status(), 201, "{zone}");
+
+        assert_eq!(
+            lounge.app.run_due_emails(Utc::now()).await.sent,
+            1,
+            "{zone}"
+        );
+        assert_eq!(
+            lounge
+                .app
+                .run_due_emails(due - Duration::seconds(1))
+                .await
+                .sent,
+            0,
+            "{zone}: not a second early"
+        );
+        assert_eq!(lounge.app.run_due_emails(due).await.sent, 1, "{zone}");
+        let emails = smtp.wait_for(2).await;
+        assert!(
+            emails[1].text().contains("Sunday 14 March, 10:00 am")
+                || emails[1].text().contains("Sunday 28 March, 10:00 am"),
+            "{zone}: the reminder names the wall-clock time: {}",
+            emails[1].text()
+        );
+    }
 }

@@ -40,6 +40,23 @@ impl ReceivedEmail {
             .unwrap_or_default()
     }
 
+    /// The attached files: (content type, text).
+    pub fn attachments(&self) -> Vec<(String, String)> {
+        use mail_parser::MimeHeaders;
+        let parsed = self.parsed();
+        parsed
+            .attachments()
+            .map(|part| {
+                let kind = part
+                    .content_type()
+                    .map(|t| format!("{}/{}", t.ctype(), t.subtype().unwrap_or_default()))
+                    .unwrap_or_default();
+                let text = String::from_utf8_lossy(part.contents()).into_owned();
+                (kind, text)
+            })
+            .collect()
+    }
+
     pub fn message_id(&self) -> String {
         self.parsed().message_id().unwrap_or_default().to_owned()
     }

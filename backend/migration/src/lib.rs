@@ -11,6 +11,8 @@ mod m20261123_000005_create_lounge_scheduling;
 mod m20261123_000006_add_booking_sequence;
 mod m20261123_000007_add_booking_token_salt;
 mod m20261123_000008_index_booking_email;
+mod m20261123_000009_reminders_in_outbox;
+mod m20261123_000010_discreet_bookings;
 
 pub struct Migrator;
 
@@ -26,6 +28,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000006_add_booking_sequence::Migration),
             Box::new(m20261123_000007_add_booking_token_salt::Migration),
             Box::new(m20261123_000008_index_booking_email::Migration),
+            Box::new(m20261123_000009_reminders_in_outbox::Migration),
+            Box::new(m20261123_000010_discreet_bookings::Migration),
         ]
     }
 }

@@ -8,7 +8,7 @@ use std::{path::Path, time::Duration};
 
 use anyhow::Context;
 use lettre::{
-    message::{header::ContentType, Mailbox, MultiPart, SinglePart},
+    message::{header::ContentType, Attachment, Mailbox, MultiPart, SinglePart},
     AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
 };
 
@@ -64,32 +64,41 @@ pub struct RenderedEmail {
     pub html: String,
 }
 
-/// Builds the MIME message: a plain-text and an HTML alternative, our deterministic
-/// Message-ID, no tracking of any kind.
+/// Builds the MIME message: a plain-text and an HTML alternative, the calendar file if
+/// there is one, our deterministic Message-ID, no tracking of any kind.
 pub fn build_message(
     from: &str,
     to: &str,
     message_id: &str,
     email: &RenderedEmail,
+    calendar: Option<&str>,
 ) -> anyhow::Result<Message> {
     let from: Mailbox = from.parse().context("PEERLOUNGE_MAIL_FROM")?;
     let to: Mailbox = to.parse().context("a recipient address")?;
+    let alternatives = MultiPart::alternative()
+        .singlepart(
+            SinglePart::builder()
+                .header(ContentType::TEXT_PLAIN)
+                .body(email.text.clone()),
+        )
+        .singlepart(
+            SinglePart::builder()
+                .header(ContentType::TEXT_HTML)
+                .body(email.html.clone()),
+        );
+    let body = match calendar {
+        Some(ics) => MultiPart::mixed().multipart(alternatives).singlepart(
+            Attachment::new("booking.ics".to_owned()).body(
+                ics.to_owned(),
+                ContentType::parse("text/calendar; charset=utf-8; method=PUBLISH")?,
+            ),
+        ),
+        None => alternatives,
+    };
     Ok(Message::builder()
         .from(from)
         .to(to)
         .subject(&email.subject)
         .message_id(Some(message_id.to_owned()))
-        .multipart(
-            MultiPart::alternative()
-                .singlepart(
-                    SinglePart::builder()
-                        .header(ContentType::TEXT_PLAIN)
-                        .body(email.text.clone()),
-                )
-                .singlepart(
-                    SinglePart::builder()
-                        .header(ContentType::TEXT_HTML)
-                        .body(email.html.clone()),
-                ),
-        )?)
+        .multipart(body)?)
 }

@@ -8,11 +8,12 @@
 //! lease runs out. The resend carries the same `Message-ID`, so mail systems and people
 //! can recognise it as the same message.
 
+use anyhow::Context;
 use chrono::{DateTime, Duration, Utc};
 use rand::Rng;
 use sea_orm::{
     sea_query::Expr, ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait,
-    FromQueryResult, PaginatorTrait, QueryFilter, QueryOrder, Set, Statement,
+    FromQueryResult, IdenStatic, Iterable, PaginatorTrait, QueryFilter, QueryOrder, Set, Statement,
 };
 use sha2::{Digest, Sha256};
 
@@ -34,7 +35,16 @@ pub struct NewEmail<'a> {
     pub email: RenderedEmail,
     /// When it may be sent (now, or a reminder's time).
     pub send_at: DateTime<Utc>,
+    /// The booking it is about, so that cancelling or moving it can remove its reminders.
+    pub booking_id: Option<i64>,
+    /// An iCalendar file to attach (confirmations and reschedules).
+    pub calendar: Option<String>,
+    /// Sent under a neutral sender name (see [`DISCREET_SENDER_NAME`]).
+    pub discreet: bool,
 }
+
+/// The sender name on discreet messages, in place of the agency's.
+pub const DISCREET_SENDER_NAME: &str = "Appointments";
 
 /// The `Message-ID` is derived from the dedupe key, so every attempt carries the same one.
 pub fn message_id(dedupe_key: &str, mail_from: &str) -> String {
@@ -78,11 +88,31 @@ pub async fn enqueue(
         last_error: Set(None),
         created_at: Set(now),
         sent_at: Set(None),
+        booking_id: Set(new.booking_id),
+        calendar_ics: Set(new.calendar),
+        discreet: Set(new.discreet),
         ..Default::default()
     }
     .insert(conn)
     .await?;
     Ok(())
+}
+
+/// Removes a booking's messages of `kind` that are still waiting (its reminders, when it
+/// is cancelled or moved), in the caller's transaction. One a worker has already
+/// claimed is past recall and goes out.
+pub async fn remove_waiting(
+    conn: &impl ConnectionTrait,
+    booking_id: i64,
+    kind: &str,
+) -> anyhow::Result<u64> {
+    Ok(outbox::Entity::delete_many()
+        .filter(outbox::Column::BookingId.eq(booking_id))
+        .filter(outbox::Column::Kind.eq(kind))
+        .filter(outbox::Column::State.eq("queued"))
+        .exec(conn)
+        .await?
+        .rows_affected)
 }
 
 /// Claims due rows: queued ones whose time has come, and `sending` ones whose worker's
@@ -93,25 +123,36 @@ pub async fn claim_due(
     limit: i64,
 ) -> anyhow::Result<Vec<outbox::Model>> {
     let lease_end = now + LEASE;
+    // The columns by name, not `RETURNING *`: a statement cached on a long-lived
+    // connection keeps the column list it was first prepared with, and `*` would grow
+    // under it when a migration (say, from another instance) adds a column.
+    let columns = outbox::Column::iter()
+        .map(|column| column.as_str().to_owned())
+        .collect::<Vec<_>>()
+        .join(", ");
     let statement = match db.backend() {
         DbBackend::Postgres => Statement::from_sql_and_values(
             DbBackend::Postgres,
-            "UPDATE outbox SET state = 'sending', claimed_until = $1, attempts = attempts + 1 \
-             WHERE id IN (SELECT id FROM outbox \
-                 WHERE (state = 'queued' AND next_attempt_at <= $2) \
-                    OR (state = 'sending' AND claimed_until <= $2) \
-                 ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED) \
-             RETURNING *",
+            format!(
+                "UPDATE outbox SET state = 'sending', claimed_until = $1, attempts = attempts + 1 \
+                 WHERE id IN (SELECT id FROM outbox \
+                     WHERE (state = 'queued' AND next_attempt_at <= $2) \
+                        OR (state = 'sending' AND claimed_until <= $2) \
+                     ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED) \
+                 RETURNING {columns}"
+            ),
             [lease_end.into(), now.into(), limit.into()],
         ),
         backend => Statement::from_sql_and_values(
             backend,
-            "UPDATE outbox SET state = 'sending', claimed_until = ?, attempts = attempts + 1 \
-             WHERE id IN (SELECT id FROM outbox \
-                 WHERE (state = 'queued' AND next_attempt_at <= ?) \
-                    OR (state = 'sending' AND claimed_until <= ?) \
-                 ORDER BY next_attempt_at, id LIMIT ?) \
-             RETURNING *",
+            format!(
+                "UPDATE outbox SET state = 'sending', claimed_until = ?, attempts = attempts + 1 \
+                 WHERE id IN (SELECT id FROM outbox \
+                     WHERE (state = 'queued' AND next_attempt_at <= ?) \
+                        OR (state = 'sending' AND claimed_until <= ?) \
+                     ORDER BY next_attempt_at, id LIMIT ?) \
+                 RETURNING {columns}"
+            ),
             [lease_end.into(), now.into(), now.into(), limit.into()],
         ),
     };
@@ -164,8 +205,16 @@ pub async fn run_due(
 
 /// Sends one claimed row. Public so tests can stop a worker between its steps.
 pub async fn send_one(mailer: &Mailer, mail_from: &str, row: &outbox::Model) -> anyhow::Result<()> {
+    let sender = if row.discreet {
+        let address: lettre::message::Mailbox =
+            mail_from.parse().context("PEERLOUNGE_MAIL_FROM")?;
+        lettre::message::Mailbox::new(Some(DISCREET_SENDER_NAME.to_owned()), address.email)
+            .to_string()
+    } else {
+        mail_from.to_owned()
+    };
     let message = build_message(
-        mail_from,
+        &sender,
         &row.recipient,
         &row.message_id,
         &RenderedEmail {
@@ -173,6 +222,7 @@ pub async fn send_one(mailer: &Mailer, mail_from: &str, row: &outbox::Model) -> 
             text: row.body_text.clone(),
             html: row.body_html.clone(),
         },
+        row.calendar_ics.as_deref(),
     )?;
     mailer.send(message).await
 }

@@ -23,6 +23,7 @@ const FILES: &[(&str, &str)] = template_files!(
     "password_reset",
     "booking_confirmation",
     "booking_cancelled",
+    "booking_reminder",
 );
 
 static ENVIRONMENT: LazyLock<Environment<'static>> = LazyLock::new(|| {
@@ -116,12 +117,58 @@ mod tests {
             .text
             .contains("https://example.org/manage#token=abc"));
         assert!(confirmation.text.contains("Be kind."));
+        let reminder = render("booking_reminder", &context).unwrap();
+        assert_eq!(
+            reminder.subject,
+            "See you soon: The Lounge, Tuesday 24 November, 4:00 pm"
+        );
+        assert!(reminder
+            .text
+            .contains("https://example.org/manage#token=abc"));
+        assert!(reminder
+            .html
+            .replace("&#x2f;", "/")
+            .contains("href=\"https://example.org/manage#token=abc\""));
         let cancelled = render("booking_cancelled", &context).unwrap();
         assert!(cancelled.text.contains("(Deep cleaning)"));
         assert!(
             !cancelled.text.contains("token"),
             "a cancellation needs no manage link"
         );
+    }
+
+    #[test]
+    fn discreet_booking_mail_names_neither_the_place_nor_the_agency() {
+        let context = json!({
+            "agency": "Northside Youth Services",
+            "name": "Sam",
+            "place": "The Peer Lounge",
+            "when": "Tuesday 24 November, 4:00 pm",
+            "manage_link": "https://example.org/manage#token=abc",
+            "house_rules": "Be kind.",
+            "reason": "Deep cleaning",
+            "discreet": true,
+        });
+        for template in [
+            "booking_confirmation",
+            "booking_reminder",
+            "booking_cancelled",
+        ] {
+            let email = render(template, &context).unwrap();
+            for part in [&email.subject, &email.text, &email.html] {
+                assert!(
+                    part.contains("Tuesday 24 November, 4:00 pm"),
+                    "{template}: {part}"
+                );
+                for revealing in ["Lounge", "Northside", "Youth", "Be kind", "Deep cleaning"] {
+                    assert!(
+                        !part.contains(revealing),
+                        "{template} names {revealing}: {part}"
+                    );
+                }
+            }
+            assert!(email.subject.contains("appointment"), "{}", email.subject);
+        }
     }
 
     #[test]

@@ -25,6 +25,8 @@ pub struct Model {
     pub sequence: i32,
     /// Set when the manage token was derived from an idempotency key.
     pub token_salt: Option<String>,
+    /// Emails about it use a neutral subject and sender and name no place.
+    pub discreet: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -11,7 +11,6 @@ pub mod mentor_topics;
 pub mod mentors;
 pub mod opening_rules;
 pub mod outbox;
-pub mod reminders;
 pub mod slot_seats;
 pub mod spaces;
 pub mod staff_roles;

@@ -21,6 +21,12 @@ pub struct Model {
     pub last_error: Option<String>,
     pub created_at: DateTimeUtc,
     pub sent_at: Option<DateTimeUtc>,
+    /// The booking this message is about, if any.
+    pub booking_id: Option<i64>,
+    /// An iCalendar file sent along as an attachment.
+    pub calendar_ics: Option<String>,
+    /// Sent under a neutral sender name.
+    pub discreet: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -223,6 +223,7 @@ fn bookable_problem(
 
 /// One email about a booking, to queue in the transaction that changes the booking.
 struct BookingNotice<'a> {
+    booking_id: i64,
     dedupe_key: String,
     kind: &'a str,
     template: &'a str,
@@ -233,7 +234,48 @@ struct BookingNotice<'a> {
     manage_link: &'a str,
     house_rules: &'a str,
     reason: &'a str,
+    /// `None` sends it now; reminders wait for their time.
+    send_at: Option<DateTime<Utc>>,
+    /// The booking's calendar file, attached to confirmations and reschedules.
+    calendar: Option<&'a str>,
+    /// Neutral subject and sender, no place or agency named.
+    discreet: bool,
 }
+
+/// Queues the booking's reminders at the configured offsets before its start, skipping
+/// any whose time has already passed. The dedupe key carries the booking's sequence, so
+/// a moved booking gets fresh reminders for its new time.
+async fn queue_reminders(
+    conn: &impl ConnectionTrait,
+    config: &Config,
+    confirmation: &BookingNotice<'_>,
+    sequence: i32,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    for offset in &config.reminder_offsets {
+        let send_at = confirmation.start - *offset;
+        if send_at <= now {
+            continue;
+        }
+        let notice = BookingNotice {
+            booking_id: confirmation.booking_id,
+            dedupe_key: format!(
+                "booking:{}:reminder:{}m:{sequence}",
+                confirmation.booking_id,
+                offset.num_minutes()
+            ),
+            kind: REMINDER_KIND,
+            template: "booking_reminder",
+            send_at: Some(send_at),
+            calendar: None,
+            ..*confirmation
+        };
+        queue_notice(conn, config, notice, now).await?;
+    }
+    Ok(())
+}
+
+const REMINDER_KIND: &str = "booking_reminder";
 
 async fn queue_notice(
     conn: &impl ConnectionTrait,
@@ -249,6 +291,7 @@ async fn queue_notice(
         manage_link: notice.manage_link,
         house_rules: notice.house_rules,
         reason: notice.reason,
+        discreet: notice.discreet,
     };
     outbox::enqueue(
         conn,
@@ -258,7 +301,10 @@ async fn queue_notice(
             kind: notice.kind,
             recipient: notice.recipient,
             email: templates::render(notice.template, &context)?,
-            send_at: now,
+            send_at: notice.send_at.unwrap_or(now),
+            booking_id: Some(notice.booking_id),
+            calendar: notice.calendar.map(str::to_owned),
+            discreet: notice.discreet,
         },
         now,
     )
@@ -275,6 +321,7 @@ struct BookingEmail<'a> {
     manage_link: &'a str,
     house_rules: &'a str,
     reason: &'a str,
+    discreet: bool,
 }
 
 /// Books a lounge slot. Validation first (nothing written on a refusal), then one write
@@ -348,8 +395,10 @@ async fn replay(
         start,
         name,
         email,
+        discreet,
     } = request;
     let same_request = first.space_id == Some(*space_id)
+        && first.discreet == *discreet
         && first.starts_at == start.with_timezone(&Utc)
         && first.display_name == name.trim()
         && first.email.as_deref().map(str::to_lowercase)
@@ -389,6 +438,7 @@ async fn create_new(
         start,
         name,
         email,
+        discreet,
     } = request;
     let mut problems = FieldErrors::new();
     let name = DisplayName::parse(&name)
@@ -481,6 +531,7 @@ async fn create_new(
         updated_at: Set(now),
         sequence: Set(0),
         token_salt: Set(salt),
+        discreet: Set(discreet),
         ..Default::default()
     }
     .insert(&tx)
@@ -498,7 +549,9 @@ async fn create_new(
 
     let manage_url = format!("{}/manage#token={token}", config.public_url);
     if let Some(email) = &email {
+        let calendar = booking_calendar(&booking, &space.name, &token, config, now);
         let notice = BookingNotice {
+            booking_id: booking.id,
             dedupe_key: format!("booking:{}:confirmation", booking.id),
             kind: "booking_confirmation",
             template: "booking_confirmation",
@@ -509,7 +562,11 @@ async fn create_new(
             manage_link: &manage_url,
             house_rules: &space.house_rules,
             reason: "",
+            send_at: None,
+            calendar: Some(&calendar),
+            discreet: booking.discreet,
         };
+        queue_reminders(&tx, config, &notice, booking.sequence, now).await?;
         queue_notice(&tx, config, notice, now).await?;
     }
     tx.commit().await?;
@@ -720,7 +777,9 @@ pub async fn reschedule_by_token(
     .await?;
     if let Some(email) = email {
         let manage_url = format!("{}/manage#token={token}", config.public_url);
+        let calendar = booking_calendar(&booking, &place, token, config, now);
         let notice = BookingNotice {
+            booking_id: id,
             dedupe_key: format!("booking:{id}:rescheduled:{sequence}"),
             kind: "booking_rescheduled",
             template: "booking_confirmation",
@@ -731,7 +790,12 @@ pub async fn reschedule_by_token(
             manage_link: &manage_url,
             house_rules: &space.house_rules,
             reason: "",
+            send_at: None,
+            calendar: Some(&calendar),
+            discreet: booking.discreet,
         };
+        outbox::remove_waiting(&tx, id, REMINDER_KIND).await?;
+        queue_reminders(&tx, config, &notice, sequence, now).await?;
         queue_notice(&tx, config, notice, now).await?;
     }
     tx.commit().await?;
@@ -746,8 +810,19 @@ pub async fn calendar_by_token(
     now: DateTime<Utc>,
 ) -> AppResult<String> {
     let (booking, place) = by_token(db.conn(), token).await?;
-    let cancelled = booking.status == BookingStatus::Cancelled.as_str();
-    Ok(crate::ics::event(&crate::ics::CalendarEvent {
+    Ok(booking_calendar(&booking, &place, token, config, now))
+}
+
+/// The booking's calendar event. Its UID never changes and its SEQUENCE rises with every
+/// move, so calendar apps update the event they already have.
+fn booking_calendar(
+    booking: &bookings::Model,
+    place: &str,
+    token: &str,
+    config: &Config,
+    now: DateTime<Utc>,
+) -> String {
+    crate::ics::event(&crate::ics::CalendarEvent {
         uid: format!(
             "booking-{}@{}",
             booking.id,
@@ -756,16 +831,25 @@ pub async fn calendar_by_token(
         sequence: booking.sequence,
         start: booking.starts_at,
         end: booking.ends_at,
-        summary: format!("{}: {place}", config.agency_name),
-        location: place,
+        summary: if booking.discreet {
+            "Appointment".to_owned()
+        } else {
+            format!("{}: {place}", config.agency_name)
+        },
+        location: if booking.discreet {
+            String::new()
+        } else {
+            place.to_owned()
+        },
         description: format!(
             "Can't make it? Cancel or change your time: {}/manage#token={token}",
             config.public_url
         ),
-        cancelled,
+        cancelled: booking.status == BookingStatus::Cancelled.as_str(),
         zone: config.timezone,
         stamp: now,
-    }))
+        discreet: booking.discreet,
+    })
 }
 
 /// Cancels through the manage link. Cancelling twice is fine: the second time changes
@@ -814,11 +898,7 @@ pub async fn cancel(
         now,
     )
     .await?;
-    crate::entities::reminders::Entity::delete_many()
-        .filter(crate::entities::reminders::Column::BookingId.eq(id))
-        .filter(crate::entities::reminders::Column::State.eq("pending"))
-        .exec(conn)
-        .await?;
+    outbox::remove_waiting(conn, id, REMINDER_KIND).await?;
     Ok(booking)
 }
 
@@ -844,6 +924,7 @@ pub async fn cancel_for_closure(
         cancelled += 1;
         if let Some(email) = &booking.email {
             let notice = BookingNotice {
+                booking_id: booking.id,
                 dedupe_key: format!("booking:{}:cancelled", booking.id),
                 kind: "booking_cancelled",
                 template: "booking_cancelled",
@@ -854,6 +935,9 @@ pub async fn cancel_for_closure(
                 manage_link: "",
                 house_rules: "",
                 reason: &closure.reason,
+                send_at: None,
+                calendar: None,
+                discreet: booking.discreet,
             };
             queue_notice(conn, config, notice, now).await?;
         }

@@ -95,6 +95,9 @@ async fn issue(
             recipient: &user.email,
             email: templates::render(template, &context)?,
             send_at: now,
+            booking_id: None,
+            calendar: None,
+            discreet: false,
         },
         now,
     )

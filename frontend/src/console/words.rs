@@ -81,6 +81,10 @@ pub fn email_kind_label(kind: &str) -> &str {
     match kind {
         "staff_invite" => "Staff invitation",
         "password_reset" => "Password reset",
+        "booking_confirmation" => "Booking confirmation",
+        "booking_rescheduled" => "Booking moved",
+        "booking_reminder" => "Booking reminder",
+        "booking_cancelled" => "Booking cancelled",
         other => other,
     }
 }
