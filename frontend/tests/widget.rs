@@ -509,7 +509,21 @@ async fn booking_form_labels_its_fields_and_explains_them() {
 
     assert_inputs_are_labelled(&form.root);
     let labels: Vec<_> = all(&form.root, "label").iter().map(text).collect();
-    assert_eq!(labels, ["Your name or nickname", "Email (optional)"]);
+    assert_eq!(
+        labels,
+        [
+            "Your name or nickname",
+            "Email (optional)",
+            "Keep my emails discreet"
+        ]
+    );
+    let discreet = one(&form.root, "#booking-discreet");
+    assert_eq!(discreet.get_attribute("type").as_deref(), Some("checkbox"));
+    assert_eq!(
+        discreet.get_attribute("aria-describedby").as_deref(),
+        Some("booking-discreet-hint")
+    );
+    assert!(text(&one(&form.root, "#booking-discreet-hint")).contains("without naming the lounge"));
     let name = one(&form.root, "#booking-name");
     assert_eq!(
         name.get_attribute("aria-describedby").as_deref(),
@@ -599,6 +613,30 @@ async fn booking_sends_the_slot_and_name_and_no_email_when_none_is_given() {
             .as_ref()
             .and_then(|booking| booking.manage_token.as_deref()),
         Some(TOKEN)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn asking_for_discreet_emails_is_sent_with_the_booking() {
+    let start = at("2030-06-14T16:00:00+00:00");
+    let end = at("2030-06-14T17:00:00+00:00");
+    let api = MockApi::new(&[(
+        "POST /api/bookings",
+        201,
+        &booking_json(&start, &end, "confirmed", true),
+    )]);
+    let (form, outcome) = mount_booking_form(start).await;
+
+    type_into(&form.root, "#booking-name", "Sam");
+    type_into(&form.root, "#booking-email", "sam@example.org");
+    click(&one(&form.root, "#booking-discreet"));
+    submit(&form.root);
+
+    assert!(wait_until(|| outcome.booked.borrow().is_some()).await);
+    assert!(
+        api.requests()[0].ends_with(r#""email":"sam@example.org","discreet":true}"#),
+        "{:?}",
+        api.requests()
     );
 }
 

@@ -19,6 +19,9 @@ pub const NAME_HINT: &str =
 pub const EMAIL_LABEL: &str = "Email (optional)";
 pub const EMAIL_HINT: &str =
     "Only if you'd like a confirmation and reminders. We won't use it for anything else.";
+pub const DISCREET_LABEL: &str = "Keep my emails discreet";
+pub const DISCREET_HINT: &str =
+    "They'll just say \"your appointment\", without naming the lounge or us, in case someone else sees your inbox.";
 
 /// The API's field names and the ids of their inputs, in page order.
 const INPUTS: &[(&str, &str)] = &[("name", "booking-name"), ("email", "booking-email")];
@@ -39,6 +42,7 @@ pub fn check_booking(
     start: DateTime<FixedOffset>,
     name: &str,
     email: &str,
+    discreet: bool,
 ) -> Result<NewBooking, FormErrors> {
     let mut fields = FieldErrors::new();
     let name = DisplayName::parse(name)
@@ -56,6 +60,7 @@ pub fn check_booking(
             start,
             name: name.into(),
             email: email.map(String::from),
+            discreet,
         }),
         _ => Err(FormErrors::from_fields(fields)),
     }
@@ -65,6 +70,7 @@ pub fn check_booking(
 pub fn BookingForm(props: &BookingFormProps) -> Html {
     let name_ref = use_node_ref();
     let email_ref = use_node_ref();
+    let discreet_ref = use_node_ref();
     let alert_ref = use_node_ref();
     let sending = use_state(|| false);
     let errors = use_state(FormErrors::default);
@@ -78,7 +84,8 @@ pub fn BookingForm(props: &BookingFormProps) -> Html {
     );
 
     let onsubmit = {
-        let (name_ref, email_ref) = (name_ref.clone(), email_ref.clone());
+        let (name_ref, email_ref, discreet_ref) =
+            (name_ref.clone(), email_ref.clone(), discreet_ref.clone());
         let (sending, errors, last_attempt) =
             (sending.clone(), errors.clone(), last_attempt.clone());
         let (space_id, start) = (props.space_id, props.start);
@@ -93,6 +100,9 @@ pub fn BookingForm(props: &BookingFormProps) -> Html {
                 start,
                 &input_value(&name_ref),
                 &input_value(&email_ref),
+                discreet_ref
+                    .cast::<web_sys::HtmlInputElement>()
+                    .is_some_and(|input| input.checked()),
             ) {
                 Ok(booking) => booking,
                 Err(problems) => {
@@ -148,6 +158,17 @@ pub fn BookingForm(props: &BookingFormProps) -> Html {
                 error: errors.for_field("email"),
                 ..TextField::new("booking-email", "email", EMAIL_LABEL)
             }) }
+            <div class="field field--check">
+                <input
+                    id="booking-discreet"
+                    name="discreet"
+                    type="checkbox"
+                    ref={discreet_ref}
+                    aria-describedby="booking-discreet-hint"
+                />
+                <label for="booking-discreet">{ DISCREET_LABEL }</label>
+                <p id="booking-discreet-hint" class="field-hint">{ DISCREET_HINT }</p>
+            </div>
             // Not disabled while sending, so focus stays on it; a second press is ignored.
             <button
                 type="submit"
