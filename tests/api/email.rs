@@ -5,6 +5,7 @@
 use std::collections::HashSet;
 
 use mail_parser::MimeHeaders;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use chrono::{Duration, Utc};
 use reqwest::StatusCode;
@@ -414,10 +415,43 @@ async fn failures_back_off_then_go_dead_and_staff_can_requeue() {
     }
     assert_eq!(dead, 1);
 
+    // Admins are told, without being told whom it was for or what it said.
+    let alerts = || async {
+        let db = unreachable.db().await;
+        let alerts = backend::entities::outbox::Entity::find()
+            .filter(backend::entities::outbox::Column::Kind.eq("dead_letter_alert"))
+            .all(db.conn())
+            .await
+            .unwrap();
+        db.close().await;
+        alerts
+    };
+    let queued_alerts = alerts().await;
+    assert_eq!(queued_alerts.len(), 1);
+    assert_eq!(queued_alerts[0].recipient, ADMIN_EMAIL);
+    assert!(queued_alerts[0]
+        .body_text
+        .contains("could not be delivered"));
+    for part in [&queued_alerts[0].body_text, &queued_alerts[0].subject] {
+        assert!(!part.contains("someone@example.org") && !part.contains("Message 0"));
+    }
+    // The alert cannot get through either; when it gives up, nobody is alerted about it.
+    for _ in 0..=outbox::MAX_ATTEMPTS {
+        now += Duration::hours(3);
+        unreachable.run_due_emails(now).await;
+    }
+    let alerts = alerts().await;
+    assert_eq!(alerts.len(), 1, "no alert about an alert");
+    assert_eq!(alerts[0].state, "dead");
+
     let admin = unreachable.signed_in_client(ADMIN_EMAIL, PASSWORD).await;
     let dead_page = outbox_page(&unreachable, &admin, "?state=dead").await;
-    assert_eq!(dead_page.total, 1);
-    let message = &dead_page.items[0];
+    assert_eq!(dead_page.total, 2);
+    let message = dead_page
+        .items
+        .iter()
+        .find(|message| message.kind == "test")
+        .unwrap();
     assert_eq!(message.attempts, outbox::MAX_ATTEMPTS);
     assert!(message.last_error.as_deref().is_some_and(|e| !e.is_empty()));
 

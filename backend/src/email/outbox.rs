@@ -191,7 +191,7 @@ pub async fn run_due(
                     report.sent += 1;
                 }
                 Err(error) => {
-                    let dead = mark_failed(db, &row, &format!("{error:#}"), now).await?;
+                    let dead = mark_failed(db, mail_from, &row, &format!("{error:#}"), now).await?;
                     if dead {
                         report.dead += 1;
                     } else {
@@ -252,6 +252,7 @@ pub async fn mark_sent(db: &Db, row: &outbox::Model, now: DateTime<Utc>) -> anyh
 /// Returns whether it is dead.
 async fn mark_failed(
     db: &Db,
+    mail_from: &str,
     row: &outbox::Model,
     error: &str,
     now: DateTime<Utc>,
@@ -260,7 +261,8 @@ async fn mark_failed(
     let next_attempt_at = now + backoff(row.attempts);
     let error: String = error.chars().take(2000).collect();
     tracing::warn!(id = row.id, kind = %row.kind, attempts = row.attempts, dead, %error, "sending an email failed");
-    outbox::Entity::update_many()
+    let tx = db.begin_write().await?;
+    let marked = outbox::Entity::update_many()
         .col_expr(
             outbox::Column::State,
             Expr::value(if dead { "dead" } else { "queued" }),
@@ -273,9 +275,59 @@ async fn mark_failed(
         .col_expr(outbox::Column::LastError, Expr::value(error))
         .filter(outbox::Column::Id.eq(row.id))
         .filter(outbox::Column::State.eq("sending"))
-        .exec(db.conn())
+        .exec(&tx)
         .await?;
+    // An alert that cannot be delivered is not itself alerted about: no loops.
+    if dead && marked.rows_affected == 1 && row.kind != DEAD_LETTER_ALERT {
+        alert_admins(&tx, mail_from, row, now).await?;
+    }
+    tx.commit().await?;
     Ok(dead)
+}
+
+const DEAD_LETTER_ALERT: &str = "dead_letter_alert";
+
+/// Tells every active admin that a message gave up, in the transaction that marks it
+/// dead. The alert says what kind of message it was and where to look, never to whom
+/// it was going or what it said: most recipients are young people.
+async fn alert_admins(
+    conn: &impl ConnectionTrait,
+    mail_from: &str,
+    row: &outbox::Model,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    #[derive(serde::Serialize)]
+    struct Alert<'a> {
+        kind: &'a str,
+        attempts: i32,
+    }
+    let email = super::templates::render(
+        DEAD_LETTER_ALERT,
+        &Alert {
+            kind: &row.kind,
+            attempts: row.attempts,
+        },
+    )?;
+    for admin in crate::services::staff::active_admin_addresses(conn).await? {
+        enqueue(
+            conn,
+            mail_from,
+            NewEmail {
+                // Once per death: a re-queued message that dies again alerts again.
+                dedupe_key: format!("dead_letter:{}:{}:{admin}", row.id, now.timestamp()),
+                kind: DEAD_LETTER_ALERT,
+                recipient: &admin,
+                email: email.clone(),
+                send_at: now,
+                booking_id: None,
+                calendar: None,
+                discreet: false,
+            },
+            now,
+        )
+        .await?;
+    }
+    Ok(())
 }
 
 /// 30 s, 1 min, 2 min, ... capped at 2 h, each stretched by up to a quarter at random so

@@ -24,6 +24,7 @@ const FILES: &[(&str, &str)] = template_files!(
     "booking_confirmation",
     "booking_cancelled",
     "booking_reminder",
+    "dead_letter_alert",
 );
 
 static ENVIRONMENT: LazyLock<Environment<'static>> = LazyLock::new(|| {

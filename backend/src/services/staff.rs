@@ -226,6 +226,19 @@ pub async fn update_account(
     Ok(())
 }
 
+/// Where notices for admins go: every admin whose account is active.
+pub async fn active_admin_addresses(conn: &impl ConnectionTrait) -> anyhow::Result<Vec<String>> {
+    Ok(staff_users::Entity::find()
+        .join(JoinType::InnerJoin, staff_users::Relation::StaffRoles.def())
+        .filter(staff_roles::Column::Role.eq(Role::Admin.as_str()))
+        .filter(staff_users::Column::Disabled.eq(false))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|user| user.email)
+        .collect())
+}
+
 async fn active_admins(conn: &impl ConnectionTrait) -> anyhow::Result<u64> {
     Ok(staff_users::Entity::find()
         .join(JoinType::InnerJoin, staff_users::Relation::StaffRoles.def())

@@ -85,6 +85,7 @@ pub fn email_kind_label(kind: &str) -> &str {
         "booking_rescheduled" => "Booking moved",
         "booking_reminder" => "Booking reminder",
         "booking_cancelled" => "Booking cancelled",
+        "dead_letter_alert" => "Undelivered email alert",
         other => other,
     }
 }
