@@ -13,7 +13,7 @@ use chrono_tz::Tz;
 use shared::Email;
 
 /// What operators set. Names are fixed: operators and other tools rely on them.
-pub const VARIABLES: [&str; 18] = [
+pub const VARIABLES: [&str; 19] = [
     "PEERLOUNGE_BIND",
     "PEERLOUNGE_DATABASE_URL",
     "PEERLOUNGE_PUBLIC_URL",
@@ -32,6 +32,7 @@ pub const VARIABLES: [&str; 18] = [
     "PEERLOUNGE_AGENCY_NAME",
     "PEERLOUNGE_EMAIL_WORKER",
     "PEERLOUNGE_REMINDER_OFFSETS",
+    "PEERLOUNGE_TRUSTED_PROXIES",
 ];
 
 /// The file read when `PEERLOUNGE_CONFIG` does not name another.
@@ -66,6 +67,9 @@ pub struct Config {
     /// How long before a booking its reminders go out (elapsed time, so a reminder
     /// "24h" before is 24 real hours before, across daylight-saving changes too).
     pub reminder_offsets: Vec<chrono::Duration>,
+    /// Reverse proxies whose `X-Forwarded-For` is believed. Requests from anyone else
+    /// are taken to come from their own TCP address, whatever headers they send.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 /// The admin account created at start when it does not exist yet.
@@ -314,6 +318,20 @@ impl Config {
             reminder_offsets(get("PEERLOUNGE_REMINDER_OFFSETS").unwrap_or("24h,1h"))
                 .map_err(|problem| error("PEERLOUNGE_REMINDER_OFFSETS", problem))?;
 
+        let trusted_proxies = get("PEERLOUNGE_TRUSTED_PROXIES")
+            .unwrap_or_default()
+            .split([',', ' '])
+            .filter(|item| !item.is_empty())
+            .map(|item| {
+                item.parse::<std::net::IpAddr>().map_err(|_| {
+                    error(
+                        "PEERLOUNGE_TRUSTED_PROXIES",
+                        format!("`{item}` is not an IP address like 127.0.0.1 or ::1"),
+                    )
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+
         Ok(Self {
             bind,
             database_url,
@@ -332,6 +350,7 @@ impl Config {
             agency_name,
             email_worker,
             reminder_offsets,
+            trusted_proxies,
         })
     }
 

@@ -85,3 +85,100 @@ impl From<QueryRejection> for AppError {
         )
     }
 }
+
+/// The address a request came from, for throttling: the TCP peer, or, when the peer is
+/// one of `PEERLOUNGE_TRUSTED_PROXIES`, the nearest address in `X-Forwarded-For` that is
+/// not a trusted proxy. Without trusted proxies the header is ignored, so nobody can
+/// dodge a limit by making addresses up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClientIp(pub std::net::IpAddr);
+
+impl FromRequestParts<crate::state::AppState> for ClientIp {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &crate::state::AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let peer = parts
+            .extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|info| info.0.ip())
+            .ok_or_else(|| AppError::Internal(anyhow::anyhow!("no peer address on the request")))?;
+        let forwarded = parts
+            .headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .flat_map(|value| value.split(','))
+            .map(str::trim);
+        Ok(Self(client_address(
+            peer,
+            forwarded,
+            &state.config.trusted_proxies,
+        )))
+    }
+}
+
+/// Walks `X-Forwarded-For` from the nearest hop back while the hop is a trusted proxy.
+fn client_address<'a>(
+    peer: std::net::IpAddr,
+    forwarded: impl DoubleEndedIterator<Item = &'a str>,
+    trusted: &[std::net::IpAddr],
+) -> std::net::IpAddr {
+    let mut client = peer;
+    for hop in forwarded.rev() {
+        if !trusted.contains(&client) {
+            break;
+        }
+        match hop.parse() {
+            Ok(address) => client = address,
+            // A garbled header from behind our proxy: stop at the last good hop.
+            Err(_) => break,
+        }
+    }
+    client
+}
+
+#[cfg(test)]
+mod tests {
+    use std::net::IpAddr;
+
+    use super::client_address;
+
+    fn ip(raw: &str) -> IpAddr {
+        raw.parse().unwrap()
+    }
+
+    #[test]
+    fn forwarded_addresses_count_only_behind_a_trusted_proxy() {
+        let proxy = ip("10.0.0.2");
+        let trusted = [proxy];
+        // Straight from the internet: the header is whatever the sender made up.
+        assert_eq!(
+            client_address(ip("198.51.100.7"), ["203.0.113.5"].into_iter(), &trusted),
+            ip("198.51.100.7")
+        );
+        // Through our proxy: the address it saw.
+        assert_eq!(
+            client_address(proxy, ["203.0.113.5"].into_iter(), &trusted),
+            ip("203.0.113.5")
+        );
+        // A client that sends its own header first cannot hide behind it.
+        assert_eq!(
+            client_address(proxy, ["1.2.3.4", "203.0.113.5"].into_iter(), &trusted),
+            ip("203.0.113.5")
+        );
+        // Two proxies of ours in a row.
+        let two = [proxy, ip("10.0.0.3")];
+        assert_eq!(
+            client_address(proxy, ["203.0.113.5", "10.0.0.3"].into_iter(), &two),
+            ip("203.0.113.5")
+        );
+        assert_eq!(
+            client_address(proxy, ["not an address"].into_iter(), &trusted),
+            proxy
+        );
+        assert_eq!(client_address(proxy, [].into_iter(), &trusted), proxy);
+    }
+}

@@ -342,6 +342,68 @@ async fn repeated_failures_from_one_address_lock_that_address_out() {
     assert_eq!(response.status(), 200);
 }
 
+async fn login_forwarded_for(
+    app: &TestApp,
+    client: &Client,
+    forwarded_for: &str,
+    email: &str,
+    password: &str,
+) -> StatusCode {
+    client
+        .post(app.url("/api/auth/login"))
+        .header("x-forwarded-for", forwarded_for)
+        .json(&json!({"email": email, "password": password}))
+        .send()
+        .await
+        .unwrap()
+        .status()
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_each_visitor_has_a_limit_of_their_own() {
+    let app = TestApp::spawn_with(
+        TestAppOptions::default()
+            .set("PEERLOUNGE_ADMIN_EMAIL", ADMIN_EMAIL)
+            .set("PEERLOUNGE_ADMIN_PASSWORD", PASSWORD)
+            .set("PEERLOUNGE_TRUSTED_PROXIES", "127.0.0.5"),
+    )
+    .await;
+    let proxy = client_from(5);
+    for n in 0..20 {
+        let guess = format!("guess{n}@agency.example.org");
+        let status =
+            login_forwarded_for(&app, &proxy, "203.0.113.5", &guess, "a wrong guess here").await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+    }
+    assert_eq!(
+        login_forwarded_for(&app, &proxy, "203.0.113.5", ADMIN_EMAIL, PASSWORD).await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    // Everyone else behind the same proxy can still sign in.
+    assert_eq!(
+        login_forwarded_for(&app, &proxy, "203.0.113.6", ADMIN_EMAIL, PASSWORD).await,
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn a_made_up_forwarded_address_does_not_dodge_the_limit() {
+    // No trusted proxies: the header is the sender's own invention.
+    let app = app_with_admin().await;
+    let attacker = client_from(9);
+    for n in 0..20 {
+        let guess = format!("guess{n}@agency.example.org");
+        let forwarded = format!("198.51.100.{n}");
+        let status =
+            login_forwarded_for(&app, &attacker, &forwarded, &guess, "a wrong guess here").await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+    }
+    assert_eq!(
+        login_forwarded_for(&app, &attacker, "198.51.100.99", ADMIN_EMAIL, PASSWORD).await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+}
+
 #[tokio::test]
 async fn a_successful_sign_in_clears_the_accounts_failures() {
     let app = app_with_admin().await;

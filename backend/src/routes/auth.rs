@@ -1,9 +1,7 @@
 //! Staff sign-in, sign-out, "who am I" and password change.
 
-use std::net::SocketAddr;
-
 use axum::{
-    extract::{ConnectInfo, State},
+    extract::State,
     http::{header, HeaderMap, HeaderValue, StatusCode},
     response::{IntoResponse, Response},
     Json,
@@ -15,7 +13,7 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 use crate::{
     authz::{session_token, Staff, SESSION_COOKIE},
     error::AppResult,
-    extract::ApiJson,
+    extract::{ApiJson, ClientIp},
     services::{self, auth::ABSOLUTE_LIFETIME},
     state::AppState,
 };
@@ -83,10 +81,10 @@ pub async fn set_password(
 )]
 pub async fn login(
     State(state): State<AppState>,
-    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    ClientIp(client): ClientIp,
     ApiJson(request): ApiJson<LoginRequest>,
 ) -> AppResult<Response> {
-    let signed_in = services::auth::login(&state.db, request, client.ip(), Utc::now()).await?;
+    let signed_in = services::auth::login(&state.db, request, client, Utc::now()).await?;
     let cookie = session_cookie(
         &signed_in.session_token,
         ABSOLUTE_LIFETIME.num_seconds(),
