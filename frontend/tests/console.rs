@@ -19,8 +19,8 @@ use frontend::console::components::sign_in_form::{SignInForm, SignInFormProps};
 use frontend::console::components::toggle_role;
 use frontend::console::lounge::{
     check_closure, check_hours, check_new_space, check_space_change, format_clock, next_row,
-    parse_clock, parse_date, parse_local_datetime, row_field, rows_from_hours, window_summary,
-    HoursRow, SpaceDraft,
+    parse_clock, parse_date, parse_gmt_offset, parse_local_datetime, row_field, rows_from_hours,
+    window_summary, zone_offset, HoursRow, SpaceDraft,
 };
 use frontend::console::pages::set_password_page::token_from_fragment;
 use frontend::console::words::{
@@ -1282,6 +1282,12 @@ async fn closures_warn_about_cancelled_bookings_and_are_removed_only_after_confi
         ("GET /api/auth/me", 200, ADMIN),
         ("GET /api/admin/spaces", 200, ADMIN_SPACES),
         ("GET /api/admin/spaces/1/closures", 200, closures),
+        // A zone unlike the test machine's: the times must be read on its clock.
+        (
+            "GET /api/health",
+            200,
+            r#"{"status":"ok","database":"ok","version":"0","timezone":"Asia/Kolkata"}"#,
+        ),
         ("POST /api/admin/spaces/1/closures", 201, added),
         ("DELETE /api/admin/spaces/1/closures/5", 204, "null"),
     ]);
@@ -1319,7 +1325,14 @@ async fn closures_warn_about_cancelled_bookings_and_are_removed_only_after_confi
         .into_iter()
         .find(|r| r.starts_with("POST /api/admin/spaces/1/closures"))
         .unwrap();
-    assert!(sent.contains(r#""from":"2030-02-01T09:00:00"#), "{sent}");
+    assert!(
+        sent.contains(r#""from":"2030-02-01T09:00:00+05:30""#),
+        "{sent}"
+    );
+    assert!(
+        sent.contains(r#""to":"2030-02-02T09:00:00+05:30""#),
+        "{sent}"
+    );
     assert!(sent.contains(r#""reason":"Staff training""#), "{sent}");
 
     click(&button_named(&card, "Remove the closure Deep clean"));
@@ -1427,4 +1440,48 @@ async fn a_spaces_booking_rules_are_saved_with_its_details() {
         &r#"PATCH /api/admin/spaces/1 {"name":"The Lounge","capacity":10,"description":"A calm room.","accessibility_notes":"Step-free.","house_rules":"Be kind.","min_notice_minutes":0,"horizon_days":28,"max_upcoming_per_email":3}"#
             .to_owned()
     ));
+}
+
+#[wasm_bindgen_test]
+fn closure_times_are_read_on_the_lounges_clock_across_a_clock_change() {
+    use chrono::{FixedOffset, NaiveDate};
+    let at = |y, m, d, h, min| {
+        NaiveDate::from_ymd_opt(y, m, d)
+            .unwrap()
+            .and_hms_opt(h, min, 0)
+            .unwrap()
+    };
+    let hours = |h: i32| FixedOffset::east_opt(h * 3600).unwrap();
+    // New York's clocks go forward at 02:00 on 14 March 2027.
+    assert_eq!(
+        zone_offset("America/New_York", at(2027, 3, 13, 10, 0)),
+        Some(hours(-5))
+    );
+    assert_eq!(
+        zone_offset("America/New_York", at(2027, 3, 14, 10, 0)),
+        Some(hours(-4))
+    );
+    // 02:30 does not exist that night: the offset from before the change.
+    assert_eq!(
+        zone_offset("America/New_York", at(2027, 3, 14, 2, 30)),
+        Some(hours(-5))
+    );
+    assert_eq!(
+        zone_offset("Europe/London", at(2027, 1, 5, 9, 0)),
+        Some(hours(0))
+    );
+    assert_eq!(
+        zone_offset("Europe/London", at(2027, 7, 5, 9, 0)),
+        Some(hours(1))
+    );
+    assert_eq!(
+        zone_offset("Asia/Kolkata", at(2027, 7, 5, 9, 0)),
+        FixedOffset::east_opt(5 * 3600 + 30 * 60)
+    );
+    assert_eq!(zone_offset("Not/A_Zone", at(2027, 7, 5, 9, 0)), None);
+
+    assert_eq!(parse_gmt_offset("GMT"), Some(hours(0)));
+    assert_eq!(parse_gmt_offset("GMT-05:00"), Some(hours(-5)));
+    assert_eq!(parse_gmt_offset("GMT+1"), Some(hours(1)));
+    assert_eq!(parse_gmt_offset("UTC"), None);
 }

@@ -43,6 +43,10 @@ pub struct Health {
     /// How long the oldest due email has waited.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub oldest_due_email_seconds: Option<i64>,
+    /// The agency's IANA time zone, e.g. `America/New_York`: the clock staff enter
+    /// times in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<String>,
 }
 
 impl Health {

@@ -16,6 +16,7 @@ async fn health_reports_service_and_database_ok() {
             version: env!("CARGO_PKG_VERSION").into(),
             outbox_backlog: Some(0),
             oldest_due_email_seconds: None,
+            timezone: Some("America/New_York".into()),
         }
     );
 }

@@ -43,6 +43,7 @@ pub async fn health(State(state): State<AppState>) -> (StatusCode, Json<Health>)
             oldest_due_email_seconds: backlog
                 .and_then(|(_, oldest)| oldest)
                 .map(|age| age.num_seconds().max(0)),
+            timezone: Some(state.config.timezone.name().to_owned()),
         }),
     )
 }

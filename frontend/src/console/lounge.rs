@@ -391,6 +391,74 @@ pub fn check_closure(
     }
 }
 
+/// The offset from UTC of the clock in the IANA `zone` at a local time there, from the
+/// browser's own time-zone data (no tz database in our bundle). In a spring-forward gap,
+/// where the local time does not exist, it gives the offset from before the change.
+pub fn zone_offset(zone: &str, local: NaiveDateTime) -> Option<FixedOffset> {
+    let as_if_utc = local.and_utc().timestamp_millis() as f64;
+    let first = zone_offset_at(zone, as_if_utc)?;
+    let instant = as_if_utc - f64::from(first.local_minus_utc()) * 1000.0;
+    let second = zone_offset_at(zone, instant)?;
+    if second == first {
+        return Some(first);
+    }
+    let instant = as_if_utc - f64::from(second.local_minus_utc()) * 1000.0;
+    let third = zone_offset_at(zone, instant)?;
+    Some(if third == second { second } else { first })
+}
+
+/// The offset in `zone` at an instant (milliseconds since 1970), read from
+/// `Intl.DateTimeFormat`'s `longOffset` name, e.g. "GMT-05:00" (or "GMT" for zero).
+fn zone_offset_at(zone: &str, millis: f64) -> Option<FixedOffset> {
+    use wasm_bindgen::JsCast;
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"timeZone".into(), &zone.into()).ok()?;
+    js_sys::Reflect::set(&options, &"timeZoneName".into(), &"longOffset".into()).ok()?;
+    let locales = js_sys::Array::of1(&"en-US".into());
+    // Constructed through Reflect, which turns the RangeError an unknown zone throws
+    // into an Err instead of a trap.
+    let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+    let constructor: js_sys::Function = js_sys::Reflect::get(&intl, &"DateTimeFormat".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let format: js_sys::Intl::DateTimeFormat =
+        js_sys::Reflect::construct(&constructor, &js_sys::Array::of2(&locales, &options))
+            .ok()?
+            .dyn_into()
+            .ok()?;
+    let parts = format.format_to_parts(&js_sys::Date::new(&millis.into()));
+    let name = parts.iter().find_map(|part| {
+        let kind = js_sys::Reflect::get(&part, &"type".into())
+            .ok()?
+            .as_string()?;
+        (kind == "timeZoneName")
+            .then(|| {
+                js_sys::Reflect::get(&part, &"value".into())
+                    .ok()?
+                    .as_string()
+            })
+            .flatten()
+    })?;
+    parse_gmt_offset(&name)
+}
+
+/// "GMT", "GMT+01:00", "GMT-05:30" as an offset.
+pub fn parse_gmt_offset(name: &str) -> Option<FixedOffset> {
+    let rest = name.strip_prefix("GMT")?;
+    if rest.is_empty() {
+        return FixedOffset::east_opt(0);
+    }
+    let (sign, rest) = match rest.split_at_checked(1)? {
+        ("+", rest) => (1, rest),
+        ("-", rest) => (-1, rest),
+        _ => return None,
+    };
+    let (hours, minutes) = rest.split_once(':').unwrap_or((rest, "0"));
+    let seconds = hours.parse::<i32>().ok()? * 3600 + minutes.parse::<i32>().ok()? * 60;
+    FixedOffset::east_opt(sign * seconds)
+}
+
 /// The offset of this device's clock at a local time, from the browser (which knows the
 /// device's time zone and its daylight-saving rules).
 pub fn device_offset(local: NaiveDateTime) -> Option<FixedOffset> {

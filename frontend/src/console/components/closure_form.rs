@@ -9,13 +9,15 @@ use yew::prelude::*;
 use super::field::{field, field_value, use_focus_on_field_errors, Control, Field};
 use crate::api::lounge_admin;
 use crate::components::form::{form_alert, FormErrors};
-use crate::console::lounge::{check_closure, device_offset};
+use crate::console::lounge::{check_closure, device_offset, zone_offset};
 
 #[derive(Properties, PartialEq)]
 pub struct ClosureFormProps {
     pub space_id: i64,
     /// Called with the closure as saved, which says how many bookings it cancelled.
     pub on_added: Callback<Closure>,
+    /// The agency's time zone, which the times are entered in; the device's if unknown.
+    pub zone: Option<String>,
 }
 
 const INPUTS: [(&str, &str); 3] = [
@@ -42,6 +44,7 @@ pub fn ClosureForm(props: &ClosureFormProps) -> Html {
     let onsubmit = {
         let (refs, submitting, errors) = (refs.clone(), submitting.clone(), errors.clone());
         let (space_id, on_added) = (props.space_id, props.on_added.clone());
+        let zone = props.zone.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             if *submitting {
@@ -51,7 +54,11 @@ pub fn ClosureForm(props: &ClosureFormProps) -> Html {
                 &field_value(&refs[0]),
                 &field_value(&refs[1]),
                 &field_value(&refs[2]),
-                device_offset,
+                |local| {
+                    zone.as_deref()
+                        .and_then(|zone| zone_offset(zone, local))
+                        .or_else(|| device_offset(local))
+                },
             ) {
                 Ok(closure) => closure,
                 Err(fields) => {

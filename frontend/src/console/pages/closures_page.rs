@@ -4,6 +4,7 @@
 use shared::Closure;
 use yew::prelude::*;
 
+use crate::api::health::fetch_health;
 use crate::api::lounge_admin::{find_admin_space, list_closures};
 use crate::api::ApiFailure;
 use crate::components::fetch_view;
@@ -29,7 +30,13 @@ pub fn ClosuresPage(props: &ClosuresPageProps) -> Html {
     let id = props.id;
     let loaded = use_fetch_with(id, |id| {
         let id = *id;
-        async move { Ok::<_, ApiFailure>((find_admin_space(id).await?, list_closures(id).await?)) }
+        async move {
+            let space = find_admin_space(id).await?;
+            let closures = list_closures(id).await?;
+            // Staff enter closure times on the lounge's clock, wherever their device is.
+            let zone = fetch_health().await?.timezone;
+            Ok::<_, ApiFailure>((space, closures, zone))
+        }
     });
     // Counts changes, so each one is announced, even the same twice.
     let change = use_state(|| (0_u32, None::<Change>));
@@ -65,7 +72,7 @@ pub fn ClosuresPage(props: &ClosuresPageProps) -> Html {
     });
 
     let heading = match &*loaded {
-        FetchState::Loaded((space, _)) => format!("Closures of {}", space.space.name),
+        FetchState::Loaded((space, _, _)) => format!("Closures of {}", space.space.name),
         _ => "Closures".to_owned(),
     };
 
@@ -78,7 +85,7 @@ pub fn ClosuresPage(props: &ClosuresPageProps) -> Html {
                     <p>{ notice }</p>
                 </div>
             }
-            { fetch_view(&loaded, "Loading closures…", |(_, closures)| html! {
+            { fetch_view(&loaded, "Loading closures…", |(_, closures, zone)| html! {
                 <>
                     <section aria-labelledby="closures-heading">
                         <h2 id="closures-heading">{ "Coming up" }</h2>
@@ -86,7 +93,7 @@ pub fn ClosuresPage(props: &ClosuresPageProps) -> Html {
                     </section>
                     <section aria-labelledby="add-closure-heading">
                         <h2 id="add-closure-heading">{ "Close the space for a while" }</h2>
-                        <ClosureForm space_id={id} {on_added} />
+                        <ClosureForm space_id={id} zone={zone.clone()} {on_added} />
                     </section>
                 </>
             }) }
