@@ -163,7 +163,7 @@ pub fn router(state: AppState) -> Router {
         .merge(static_files)
         .layer(middleware::from_fn_with_state(csp, web::security_headers))
         .layer(CompressionLayer::new())
-        .layer(TraceLayer::new_for_http())
+        .layer(TraceLayer::new_for_http().make_span_with(web::request_span))
 }
 
 async fn shutdown_signal() {

@@ -265,6 +265,28 @@ pub async fn forget_availability_after_writes(
     response
 }
 
+/// The tracing span of a request, with secrets in the path (manage-link tokens) masked,
+/// so that logs at any level never hold a working link to someone's booking.
+pub fn request_span(request: &Request) -> tracing::Span {
+    tracing::debug_span!(
+        "request",
+        method = %request.method(),
+        path = %redacted_path(request.uri().path()),
+    )
+}
+
+/// `/api/bookings/manage/<token>/...` with the token replaced by `[token]`.
+pub fn redacted_path(path: &str) -> std::borrow::Cow<'_, str> {
+    const MANAGE: &str = "/api/bookings/manage/";
+    match path.strip_prefix(MANAGE) {
+        Some(rest) => {
+            let after_token = rest.find('/').map_or("", |slash| &rest[slash..]);
+            format!("{MANAGE}[token]{after_token}").into()
+        }
+        None => path.into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -287,5 +309,18 @@ mod tests {
         assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval';"));
         assert!(!csp.contains("unsafe-inline"));
         assert!(csp.ends_with("frame-ancestors 'self' https://agency.example.org"));
+    }
+
+    #[test]
+    fn manage_tokens_never_reach_the_logs() {
+        assert_eq!(
+            redacted_path("/api/bookings/manage/abc123/cancel"),
+            "/api/bookings/manage/[token]/cancel"
+        );
+        assert_eq!(
+            redacted_path("/api/bookings/manage/abc123"),
+            "/api/bookings/manage/[token]"
+        );
+        assert_eq!(redacted_path("/api/spaces/1/slots"), "/api/spaces/1/slots");
     }
 }
