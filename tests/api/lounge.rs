@@ -1137,3 +1137,78 @@ async fn a_day_before_reminder_is_due_24_real_hours_before_across_a_clock_change
         );
     }
 }
+
+/// The slots API on the days the clocks change, for both zones the issue names: the hour
+/// that does not exist is not offered, the hour that happens twice is offered twice (once
+/// per offset), and every slot is exactly one real hour.
+#[tokio::test]
+async fn slots_on_clock_change_days_are_each_one_real_hour() {
+    for (zone, spring, autumn) in [
+        ("America/New_York", "2027-03-14", "2027-11-07"),
+        ("Europe/London", "2027-03-28", "2027-10-31"),
+    ] {
+        let lounge = lounge_with(
+            TestAppOptions::default().set("PEERLOUNGE_TIMEZONE", zone),
+            5,
+        )
+        .await;
+        let response = lounge
+            .admin
+            .patch(
+                lounge
+                    .app
+                    .url(&format!("/api/admin/spaces/{}", lounge.space_id)),
+            )
+            .json(&json!({"horizon_days": 365}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200);
+        let app = &lounge.app;
+        let space_id = lounge.space_id;
+        let day = |date: &str| {
+            let path = format!("/api/spaces/{space_id}/slots?from={date}&to={date}");
+            async move { app.get_json::<Vec<SlotAvailability>>(&path).await }
+        };
+
+        // Open 00:00-23:00: 23 slots on an ordinary day.
+        let spring_slots = day(spring).await;
+        assert_eq!(
+            spring_slots.len(),
+            22,
+            "{zone}: the skipped hour is not offered"
+        );
+        let autumn_slots = day(autumn).await;
+        assert_eq!(
+            autumn_slots.len(),
+            24,
+            "{zone}: the repeated hour is offered twice"
+        );
+        for slots in [&spring_slots, &autumn_slots] {
+            for slot in slots.iter() {
+                assert_eq!(
+                    slot.end - slot.start,
+                    Duration::hours(1),
+                    "{zone}: {slot:?}"
+                );
+            }
+            for pair in slots.windows(2) {
+                assert_eq!(pair[0].end, pair[1].start, "{zone}: no gap, no overlap");
+            }
+        }
+        let repeated: Vec<_> = autumn_slots
+            .iter()
+            .filter(|slot| slot.start.format("%H:%M").to_string() == "01:00")
+            .map(|slot| slot.start.offset().local_minus_utc() / 3600)
+            .collect();
+        let expected = if zone == "Europe/London" {
+            [1, 0]
+        } else {
+            [-4, -5]
+        };
+        assert_eq!(
+            repeated, expected,
+            "{zone}: 01:00 on each side of the change"
+        );
+    }
+}
