@@ -7,7 +7,12 @@
 //!   more bookings than its capacity (the one figure here that can fail the run).
 //!
 //! It prints requests/s and p50/p99 latency for each, beside the targets from the
-//! Lounge issue. Timings are reported, never asserted: they depend on the machine.
+//! Lounge issue. Then it stops the server and measures email delivery (`email.rs`):
+//! 10,000 due reminders sent from the outbox to an SMTP server in this process, failing
+//! the run if any is lost or sent twice. `--email-only` skips the HTTP figures.
+//! Timings are reported, never asserted: they depend on the machine.
+
+mod email;
 
 use std::{
     collections::BTreeMap,
@@ -29,21 +34,41 @@ const ADMIN_PASSWORD: &str = "a long benchmark passphrase";
 const WARM_UP: Duration = Duration::from_secs(1);
 const MEASURE: Duration = Duration::from_secs(8);
 
+const USAGE: &str =
+    "usage: bench --server <path to the release peer-lounge binary> | bench --email-only";
+
 #[tokio::main]
 async fn main() -> Result<()> {
-    let server_binary = server_binary_from_args()?;
-    let data = tempfile::tempdir()?;
-    let server = Server::start(&server_binary, &data.path().to_path_buf())?;
-    let result = run(&server).await;
-    drop(server);
-    result
+    // rustls in this process (lettre, sqlx) uses ring, as the server does.
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    match Args::parse()? {
+        Args::All { server_binary } => {
+            let data = tempfile::tempdir()?;
+            let server = Server::start(&server_binary, &data.path().to_path_buf())?;
+            let result = run(&server).await;
+            drop(server);
+            result?;
+        }
+        Args::EmailOnly => {}
+    }
+    email::run().await
 }
 
-fn server_binary_from_args() -> Result<PathBuf> {
-    let mut args = std::env::args().skip(1);
-    match (args.next().as_deref(), args.next()) {
-        (Some("--server"), Some(path)) => Ok(PathBuf::from(path)),
-        _ => bail!("usage: bench --server <path to the release peer-lounge binary>"),
+enum Args {
+    All { server_binary: PathBuf },
+    EmailOnly,
+}
+
+impl Args {
+    fn parse() -> Result<Self> {
+        let args: Vec<String> = std::env::args().skip(1).collect();
+        match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+            ["--server", path] => Ok(Self::All {
+                server_binary: PathBuf::from(path),
+            }),
+            ["--email-only"] => Ok(Self::EmailOnly),
+            _ => bail!(USAGE),
+        }
     }
 }
 
