@@ -1066,6 +1066,25 @@ async fn nobody_is_reminded_of_a_cancelled_booking_and_a_moved_one_is_reminded_o
         .collect();
     assert_eq!(reminders.len(), 2);
     assert!(reminders.iter().all(|email| email.to == ["mo@example.org"]));
+
+    // The notice of the move carries the updated calendar event: same UID, next SEQUENCE.
+    let mo: Vec<_> = emails
+        .iter()
+        .filter(|email| email.to == ["mo@example.org"] && !email.attachments().is_empty())
+        .map(|email| email.attachments()[0].1.clone())
+        .collect();
+    assert_eq!(mo.len(), 2, "the confirmation and the notice of the move");
+    let uid = format!("UID:booking-{}@", moved.id);
+    assert!(mo.iter().all(|ics| ics.contains(&uid)));
+    assert!(mo.iter().any(|ics| ics.contains("SEQUENCE:0")));
+    let update = mo
+        .iter()
+        .find(|ics| ics.contains("SEQUENCE:1"))
+        .expect("the moved event");
+    assert!(update.contains(&format!(
+        "DTSTART;TZID=America/New_York:{}",
+        second.start.format("%Y%m%dT%H%M%S")
+    )));
 }
 
 /// A 24 h reminder is due 24 real hours before the start, also when the clocks change in
