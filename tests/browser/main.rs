@@ -526,14 +526,25 @@ async fn the_demo_admin_checks_a_young_person_in_and_counts_a_walk_in_on_the_day
         .await
         .unwrap();
     wait_for_text(&client, "main p.saved", "1 of 3 seats free").await;
-    let seats = client
-        .find(Locator::XPath(&format!("{robins_slot}//dl")))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    assert!(seats.contains("1 of 3 seats free"), "{seats}");
+    // The sheet re-reads the day after the change: wait for the slot to show it.
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        let seats = client
+            .find(Locator::XPath(&format!("{robins_slot}//dl")))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap_or_default();
+        if seats.contains("1 of 3 seats free") {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the slot still shows: {seats}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 
     // The API holds both changes.
     let sheet: shared::DaySheet = admin
