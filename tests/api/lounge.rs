@@ -63,6 +63,21 @@ async fn lounge(capacity: u32) -> Lounge {
 }
 
 impl Lounge {
+    /// Changes the space's details or booking rules as the admin; asserts it worked.
+    async fn change_space(&self, change: Value) {
+        let response = self
+            .admin
+            .patch(
+                self.app
+                    .url(&format!("/api/admin/spaces/{}", self.space_id)),
+            )
+            .json(&change)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200);
+    }
+
     async fn slots(&self, days: i64) -> Vec<SlotAvailability> {
         let today = Utc::now().date_naive();
         self.app
@@ -290,18 +305,9 @@ async fn times_that_cannot_be_booked_are_refused_and_change_nothing() {
 #[tokio::test]
 async fn one_email_gets_one_spot_per_slot_and_a_limited_number_ahead() {
     let lounge = lounge(5).await;
-    let response = lounge
-        .admin
-        .patch(
-            lounge
-                .app
-                .url(&format!("/api/admin/spaces/{}", lounge.space_id)),
-        )
-        .json(&json!({"max_upcoming_per_email": 2}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 200);
+    lounge
+        .change_space(json!({"max_upcoming_per_email": 2}))
+        .await;
     let slots = lounge.slots(2).await;
     assert_eq!(
         lounge
@@ -1113,18 +1119,7 @@ async fn a_day_before_reminder_is_due_24_real_hours_before_across_a_clock_change
             5,
         )
         .await;
-        let response = lounge
-            .admin
-            .patch(
-                lounge
-                    .app
-                    .url(&format!("/api/admin/spaces/{}", lounge.space_id)),
-            )
-            .json(&json!({"horizon_days": 365}))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(response.status(), 200);
+        lounge.change_space(json!({"horizon_days": 365})).await;
         let start = DateTime::parse_from_rfc3339(booked_at).unwrap();
         let due = DateTime::parse_from_rfc3339(due_at)
             .unwrap()
@@ -1171,18 +1166,7 @@ async fn slots_on_clock_change_days_are_each_one_real_hour() {
             5,
         )
         .await;
-        let response = lounge
-            .admin
-            .patch(
-                lounge
-                    .app
-                    .url(&format!("/api/admin/spaces/{}", lounge.space_id)),
-            )
-            .json(&json!({"horizon_days": 365}))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(response.status(), 200);
+        lounge.change_space(json!({"horizon_days": 365})).await;
         let app = &lounge.app;
         let space_id = lounge.space_id;
         let day = |date: &str| {
