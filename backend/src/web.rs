@@ -196,11 +196,7 @@ pub async fn csrf_guard(
     request: Request,
     next: Next,
 ) -> Response {
-    let safe_method = matches!(
-        *request.method(),
-        Method::GET | Method::HEAD | Method::OPTIONS
-    );
-    if safe_method {
+    if is_read_only(request.method()) {
         return next.run(request).await;
     }
     if let Some(origin) = request.headers().get(header::ORIGIN) {
@@ -254,10 +250,7 @@ pub async fn forget_availability_after_writes(
     request: Request,
     next: Next,
 ) -> Response {
-    let writes = !matches!(
-        *request.method(),
-        Method::GET | Method::HEAD | Method::OPTIONS
-    );
+    let writes = !is_read_only(request.method());
     let response = next.run(request).await;
     if writes {
         cache.invalidate();
@@ -285,6 +278,12 @@ pub fn redacted_path(path: &str) -> std::borrow::Cow<'_, str> {
         }
         None => path.into(),
     }
+}
+
+/// Methods that change nothing: exempt from the CSRF checks, and no reason to drop
+/// cached availability.
+fn is_read_only(method: &Method) -> bool {
+    matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
 }
 
 #[cfg(test)]
