@@ -70,6 +70,8 @@ pub struct Config {
     /// Reverse proxies whose `X-Forwarded-For` is believed. Requests from anyone else
     /// are taken to come from their own TCP address, whatever headers they send.
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// Mentor titles the agency offers besides the standard ones.
+    pub extra_mentor_titles: Vec<String>,
 }
 
 /// The admin account created at start when it does not exist yet.
@@ -332,6 +334,23 @@ impl Config {
             })
             .collect::<Result<Vec<_>, _>>()?;
 
+        let extra_mentor_titles: Vec<String> = get("PEERLOUNGE_MENTOR_TITLES")
+            .unwrap_or_default()
+            .split(',')
+            .map(str::trim)
+            .filter(|title| !title.is_empty())
+            .map(str::to_owned)
+            .collect();
+        if let Some(title) = extra_mentor_titles
+            .iter()
+            .find(|t| t.chars().count() > 60 || t.chars().any(char::is_control))
+        {
+            return Err(error(
+                "PEERLOUNGE_MENTOR_TITLES",
+                format!("`{title}` is not a title of at most 60 characters"),
+            ));
+        }
+
         Ok(Self {
             bind,
             database_url,
@@ -351,7 +370,17 @@ impl Config {
             email_worker,
             reminder_offsets,
             trusted_proxies,
+            extra_mentor_titles,
         })
+    }
+
+    /// The titles a mentor may choose: the standard ones, then the agency's own.
+    pub fn mentor_titles(&self) -> Vec<String> {
+        shared::STANDARD_MENTOR_TITLES
+            .iter()
+            .map(|t| (*t).to_owned())
+            .chain(self.extra_mentor_titles.iter().cloned())
+            .collect()
     }
 
     pub fn mail_dir(&self) -> PathBuf {

@@ -9,6 +9,7 @@ pub mod entities;
 pub mod error;
 pub mod extract;
 pub mod ics;
+pub mod photos;
 pub mod reusable_body;
 pub mod routes;
 pub mod services;

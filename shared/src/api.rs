@@ -152,7 +152,13 @@ pub struct MentorProfile {
     pub topics: Vec<String>,
     pub languages: Vec<String>,
     pub photo_url: Option<String>,
+    /// Whether they take bookings now; never why not.
     pub accepting_bookings: bool,
+    #[serde(default)]
+    pub interests: Vec<String>,
+    /// How they like to meet.
+    #[serde(default)]
+    pub meets: Vec<crate::MeetingPlace>,
 }
 
 /// An upcoming event as the public sees it (`GET /api/events`).
@@ -515,6 +521,22 @@ pub enum NewBooking {
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         discreet: bool,
     },
+    /// A session with a peer mentor; without `mentor_id`, whichever listed mentor is
+    /// free at `start`.
+    OfficeHours {
+        #[serde(default)]
+        mentor_id: Option<i64>,
+        #[serde(deserialize_with = "rfc3339::deserialize")]
+        start: DateTime<FixedOffset>,
+        name: String,
+        #[serde(default)]
+        email: Option<String>,
+        /// A short note the young person chooses to share with the mentor.
+        #[serde(default)]
+        topic: Option<String>,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        discreet: bool,
+    },
 }
 
 /// A booking as its holder sees it. `manage_token` is only present in the answer to
@@ -531,8 +553,17 @@ pub struct Booking {
     pub status: BookingStatus,
     /// The name the young person gave.
     pub name: String,
-    /// Where: the space's name.
+    /// Where: the space's name, or the mentor's room.
     pub place: String,
+    /// For office hours: the mentor's display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mentor: Option<String>,
+    /// The lounge space of a lounge booking, whose slots a reschedule picks from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub space_id: Option<i64>,
+    /// The mentor of an office-hours booking, whose slots a reschedule picks from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mentor_id: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub manage_token: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

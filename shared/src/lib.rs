@@ -3,6 +3,8 @@
 
 pub mod api;
 pub mod domain;
+pub mod mentoring;
 
 pub use api::*;
 pub use domain::*;
+pub use mentoring::*;

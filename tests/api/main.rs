@@ -8,6 +8,7 @@ mod errors;
 mod health;
 mod lounge;
 mod lounge_desk;
+mod mentors;
 mod public;
 mod staff;
 mod web;

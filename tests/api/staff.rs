@@ -130,6 +130,16 @@ async fn authorization_matrix_for_every_staff_endpoint() {
         Caller::Admin => ok,
         _ => StatusCode::FORBIDDEN,
     };
+    let mentors_only = |caller: Caller, ok: StatusCode| match caller {
+        Caller::Anonymous | Caller::Disabled => StatusCode::UNAUTHORIZED,
+        Caller::Admin | Caller::Mentor => ok,
+        _ => StatusCode::FORBIDDEN,
+    };
+    let supervisors_only = |caller: Caller, ok: StatusCode| match caller {
+        Caller::Anonymous | Caller::Disabled => StatusCode::UNAUTHORIZED,
+        Caller::Admin | Caller::Supervisor => ok,
+        _ => StatusCode::FORBIDDEN,
+    };
     type Rule = Box<dyn Fn(Caller) -> StatusCode>;
     let endpoints: Vec<(Method, String, Option<Value>, Rule)> = vec![
         (
@@ -258,6 +268,98 @@ async fn authorization_matrix_for_every_staff_endpoint() {
             "/api/admin/audit".into(),
             None,
             Box::new(move |c| admin_only(c, StatusCode::OK)),
+        ),
+        (
+            Method::POST,
+            "/api/admin/topics".into(),
+            Some(json!({"name": ""})),
+            Box::new(move |c| admin_only(c, StatusCode::UNPROCESSABLE_ENTITY)),
+        ),
+        (
+            Method::DELETE,
+            "/api/admin/topics/999999".into(),
+            None,
+            Box::new(move |c| admin_only(c, StatusCode::NOT_FOUND)),
+        ),
+        (
+            Method::GET,
+            "/api/mentor/profile".into(),
+            None,
+            Box::new(move |c| mentors_only(c, StatusCode::OK)),
+        ),
+        (
+            Method::PUT,
+            "/api/mentor/profile".into(),
+            Some(json!({"display_name": "", "title": "nope"})),
+            Box::new(move |c| mentors_only(c, StatusCode::UNPROCESSABLE_ENTITY)),
+        ),
+        (
+            Method::DELETE,
+            "/api/mentor/photo".into(),
+            None,
+            Box::new(move |c| mentors_only(c, StatusCode::OK)),
+        ),
+        (
+            Method::GET,
+            "/api/mentor/office-hours".into(),
+            None,
+            Box::new(move |c| mentors_only(c, StatusCode::OK)),
+        ),
+        (
+            Method::PUT,
+            "/api/mentor/office-hours".into(),
+            Some(
+                json!({"rules": [{"weekday": "mon", "opens": "9", "closes": "10:00", "slot_minutes": 30}]}),
+            ),
+            Box::new(move |c| mentors_only(c, StatusCode::UNPROCESSABLE_ENTITY)),
+        ),
+        (
+            Method::GET,
+            "/api/mentor/limits".into(),
+            None,
+            Box::new(move |c| mentors_only(c, StatusCode::OK)),
+        ),
+        (
+            Method::PUT,
+            "/api/mentor/limits".into(),
+            Some(json!({"max_sessions_per_day": 0})),
+            Box::new(move |c| mentors_only(c, StatusCode::UNPROCESSABLE_ENTITY)),
+        ),
+        (
+            Method::GET,
+            "/api/mentor/sessions".into(),
+            None,
+            Box::new(move |c| mentors_only(c, StatusCode::OK)),
+        ),
+        (
+            Method::PUT,
+            "/api/mentor/sessions/999999/check-in".into(),
+            Some(json!({"outcome": "held"})),
+            Box::new(move |c| mentors_only(c, StatusCode::NOT_FOUND)),
+        ),
+        (
+            Method::GET,
+            "/api/supervision/mentors".into(),
+            None,
+            Box::new(move |c| supervisors_only(c, StatusCode::OK)),
+        ),
+        (
+            Method::PATCH,
+            "/api/supervision/mentors/999999".into(),
+            Some(json!({"screening_valid_until": "2030-01-01"})),
+            Box::new(move |c| supervisors_only(c, StatusCode::NOT_FOUND)),
+        ),
+        (
+            Method::POST,
+            "/api/supervision/mentors/999999/overrides".into(),
+            Some(json!({"start": "2030-01-01T10:00:00Z"})),
+            Box::new(move |c| supervisors_only(c, StatusCode::NOT_FOUND)),
+        ),
+        (
+            Method::POST,
+            "/api/supervision/check-ins/999999/follow-up".into(),
+            None,
+            Box::new(move |c| supervisors_only(c, StatusCode::NOT_FOUND)),
         ),
     ];
 

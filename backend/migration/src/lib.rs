@@ -13,6 +13,7 @@ mod m20261123_000007_add_booking_token_salt;
 mod m20261123_000008_index_booking_email;
 mod m20261123_000009_reminders_in_outbox;
 mod m20261123_000010_discreet_bookings;
+mod m20261123_000011_mentor_office_hours;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000008_index_booking_email::Migration),
             Box::new(m20261123_000009_reminders_in_outbox::Migration),
             Box::new(m20261123_000010_discreet_bookings::Migration),
+            Box::new(m20261123_000011_mentor_office_hours::Migration),
         ]
     }
 }

@@ -25,6 +25,8 @@ const FILES: &[(&str, &str)] = template_files!(
     "booking_cancelled",
     "booking_reminder",
     "dead_letter_alert",
+    "mentor_session",
+    "support_flag",
 );
 
 static ENVIRONMENT: LazyLock<Environment<'static>> = LazyLock::new(|| {

@@ -16,6 +16,8 @@ pub struct Model {
     pub has_waitlist: bool,
     pub created_by: Option<i64>,
     pub created_at: DateTimeUtc,
+    /// The peer mentor leading it, who cannot hold office hours at the same time.
+    pub lead_mentor_id: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

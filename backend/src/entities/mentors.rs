@@ -11,11 +11,26 @@ pub struct Model {
     pub pronouns: Option<String>,
     pub title: String,
     pub bio: String,
-    pub photo_path: Option<String>,
+    /// Changes with every new photo, so its URL does too.
+    pub photo_version: Option<String>,
     pub published: bool,
-    pub accepting_bookings: bool,
     pub screening_valid_until: Option<Date>,
     pub created_at: DateTimeUtc,
+    pub supervisor_id: Option<i64>,
+    /// One per line.
+    pub interests: String,
+    /// `MeetingPlace` names, comma-separated.
+    pub meets: String,
+    pub office_space_id: Option<i64>,
+    pub office_room: String,
+    pub max_per_day: Option<i32>,
+    pub max_per_week: Option<i32>,
+    pub buffer_minutes: i32,
+    /// `HH:MM` agency time.
+    pub no_sessions_after: Option<String>,
+    pub on_break: bool,
+    /// The last day of the break.
+    pub break_until: Option<Date>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -3,11 +3,16 @@
 pub mod audit_log;
 pub mod booking_status_changes;
 pub mod bookings;
+pub mod check_ins;
 pub mod closures;
 pub mod events;
+pub mod limit_overrides;
 pub mod login_failures;
+pub mod mentor_days_off;
 pub mod mentor_languages;
+pub mod mentor_photos;
 pub mod mentor_topics;
+pub mod mentor_windows;
 pub mod mentors;
 pub mod opening_rules;
 pub mod outbox;

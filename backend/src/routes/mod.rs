@@ -13,8 +13,10 @@ pub mod auth;
 pub mod bookings;
 pub mod events;
 pub mod health;
+pub mod mentor_self;
 pub mod mentors;
 pub mod spaces;
+pub mod supervision;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -37,6 +39,8 @@ pub fn api_router() -> Router<AppState> {
         .merge(bookings::router())
         .merge(spaces::router())
         .merge(mentors::router())
+        .merge(mentor_self::router())
+        .merge(supervision::router())
         .merge(events::router())
         .split_for_parts();
     let openapi = with_prefix(openapi, "/api");

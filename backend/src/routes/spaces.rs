@@ -53,9 +53,9 @@ pub async fn list_spaces(State(state): State<AppState>) -> AppResult<Json<Vec<Sp
 #[into_params(parameter_in = Query)]
 pub struct SlotRange {
     /// First day, `YYYY-MM-DD` in the agency's zone.
-    from: NaiveDate,
+    pub from: NaiveDate,
     /// Last day, included; at most 31 days after `from`.
-    to: NaiveDate,
+    pub to: NaiveDate,
 }
 
 /// Bookable drop-in slots with seats taken and free. Times carry the agency zone's offset.

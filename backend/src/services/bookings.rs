@@ -1,6 +1,8 @@
-//! Booking without an account: lounge drop-ins for now (office hours and event seats join
-//! the same model). A booking takes its seat in the slot's counter row inside the
-//! transaction that records it, so no amount of concurrency can oversell a slot.
+//! Booking without an account: lounge drop-ins and peer mentor office hours (event seats
+//! join the same model). A lounge booking takes its seat in the slot's counter row inside
+//! the transaction that records it, so no amount of concurrency can oversell a slot; an
+//! office-hours booking is refused by the database itself if it would overlap another
+//! session of the same mentor.
 
 use std::sync::Arc;
 
@@ -21,7 +23,7 @@ use crate::{
     config::Config,
     db::Db,
     email::{outbox, templates},
-    entities::{booking_status_changes, bookings, closures, slot_seats, spaces},
+    entities::{booking_status_changes, bookings, closures, mentors, slot_seats, spaces},
     error::{AppError, AppResult},
     reusable_body::ReusableBody,
     services::{self, availability_cache::AvailabilityCache, staff_links::human_time, tokens},
@@ -390,23 +392,7 @@ async fn replay(
     else {
         return Ok(None);
     };
-    let NewBooking::Lounge {
-        space_id,
-        start,
-        name,
-        email,
-        discreet,
-    } = request;
-    let same_request = first.space_id == Some(*space_id)
-        && first.discreet == *discreet
-        && first.starts_at == start.with_timezone(&Utc)
-        && first.display_name == name.trim()
-        && first.email.as_deref().map(str::to_lowercase)
-            == email
-                .as_deref()
-                .map(str::trim)
-                .filter(|e| !e.is_empty())
-                .map(str::to_lowercase);
+    let same_request = same_request(&first, request);
     if !same_request {
         return Err(AppError::client(
             axum::http::StatusCode::UNPROCESSABLE_ENTITY,
@@ -416,35 +402,73 @@ async fn replay(
     }
     let salt = first.token_salt.clone().unwrap_or_default();
     let token = tokens::derive(key, &salt);
-    let place = match first.space_id {
-        Some(id) => services::spaces::find(db.conn(), id).await?.name,
-        None => String::new(),
-    };
-    let mut answer = to_api(first, &place, config);
+    let whereabouts = whereabouts(db.conn(), &first).await?;
+    let mut answer = to_api(first, &whereabouts, config);
     answer.manage_url = Some(format!("{}/manage#token={token}", config.public_url));
     answer.manage_token = Some(token);
     Ok(Some(answer))
 }
 
-async fn create_new(
-    db: &Db,
-    config: &Config,
-    request: NewBooking,
-    idempotency_key: Option<&str>,
-    now: DateTime<Utc>,
-) -> AppResult<Booking> {
-    let NewBooking::Lounge {
-        space_id,
-        start,
-        name,
-        email,
-        discreet,
-    } = request;
-    let mut problems = FieldErrors::new();
-    let name = DisplayName::parse(&name)
+/// Whether a repeated request (same idempotency key) asks for what the first booking is.
+fn same_request(first: &bookings::Model, request: &NewBooking) -> bool {
+    let (kind, target_matches, start, name, email, discreet, topic) = match request {
+        NewBooking::Lounge {
+            space_id,
+            start,
+            name,
+            email,
+            discreet,
+        } => (
+            BookingKind::Lounge,
+            first.space_id == Some(*space_id),
+            start,
+            name,
+            email,
+            discreet,
+            None,
+        ),
+        NewBooking::OfficeHours {
+            mentor_id,
+            start,
+            name,
+            email,
+            topic,
+            discreet,
+        } => (
+            BookingKind::OfficeHours,
+            // "Any available mentor" was answered by whichever one was free.
+            mentor_id.is_none() || first.mentor_id == *mentor_id,
+            start,
+            name,
+            email,
+            discreet,
+            topic.as_deref().map(str::trim).filter(|t| !t.is_empty()),
+        ),
+    };
+    first.kind == kind.as_str()
+        && target_matches
+        && first.discreet == *discreet
+        && first.starts_at == start.with_timezone(&Utc)
+        && first.display_name == name.trim()
+        && first.topic.as_deref() == topic
+        && first.email.as_deref().map(str::to_lowercase)
+            == email
+                .as_deref()
+                .map(str::trim)
+                .filter(|e| !e.is_empty())
+                .map(str::to_lowercase)
+}
+
+/// Who is booking, checked: a name, and an email only if they gave one.
+fn parse_person(
+    name: &str,
+    email: Option<&str>,
+    mut problems: FieldErrors,
+) -> AppResult<(DisplayName, Option<Email>)> {
+    let name = DisplayName::parse(name)
         .map_err(|p| problems.insert("name".into(), vec![p.to_string()]))
         .ok();
-    let email = match email.as_deref().map(str::trim).filter(|e| !e.is_empty()) {
+    let email = match email.map(str::trim).filter(|e| !e.is_empty()) {
         Some(raw) => match Email::parse(raw) {
             Ok(email) => Some(email),
             Err(problem) => {
@@ -454,10 +478,101 @@ async fn create_new(
         },
         None => None,
     };
-    let Some(name) = name.filter(|_| problems.is_empty()) else {
-        return Err(AppError::Validation(problems));
-    };
-    let start = start.with_timezone(&Utc);
+    match name.filter(|_| problems.is_empty()) {
+        Some(name) => Ok((name, email)),
+        None => Err(AppError::Validation(problems)),
+    }
+}
+
+/// A new manage token: random, or derived from the idempotency key (with a fresh salt)
+/// so a replayed request can answer with the same link.
+fn new_manage_token(idempotency_key: Option<&str>) -> (String, Option<String>) {
+    match idempotency_key {
+        Some(key) => {
+            let salt = tokens::generate();
+            (tokens::derive(key, &salt), Some(salt))
+        }
+        None => (tokens::generate(), None),
+    }
+}
+
+async fn create_new(
+    db: &Db,
+    config: &Config,
+    request: NewBooking,
+    idempotency_key: Option<&str>,
+    now: DateTime<Utc>,
+) -> AppResult<Booking> {
+    match request {
+        NewBooking::Lounge {
+            space_id,
+            start,
+            name,
+            email,
+            discreet,
+        } => {
+            let (name, email) = parse_person(&name, email.as_deref(), FieldErrors::new())?;
+            let request = LoungeRequest {
+                space_id,
+                start: start.with_timezone(&Utc),
+                name,
+                email,
+                discreet,
+            };
+            create_lounge(db, config, request, idempotency_key, now).await
+        }
+        NewBooking::OfficeHours {
+            mentor_id,
+            start,
+            name,
+            email,
+            topic,
+            discreet,
+        } => {
+            let mut problems = FieldErrors::new();
+            let topic = topic.as_deref().map(str::trim).filter(|t| !t.is_empty());
+            if topic.is_some_and(|t| t.chars().count() > 280) {
+                problems.insert(
+                    "topic".into(),
+                    vec!["Please keep it to 280 characters or fewer.".into()],
+                );
+            }
+            let (name, email) = parse_person(&name, email.as_deref(), problems)?;
+            let request = OfficeHoursRequest {
+                mentor_id,
+                start: start.with_timezone(&Utc),
+                name,
+                email,
+                topic: topic.map(str::to_owned),
+                discreet,
+            };
+            create_office_hours(db, config, request, idempotency_key, now).await
+        }
+    }
+}
+
+struct LoungeRequest {
+    space_id: i64,
+    start: DateTime<Utc>,
+    name: DisplayName,
+    email: Option<Email>,
+    discreet: bool,
+}
+
+async fn create_lounge(
+    db: &Db,
+    config: &Config,
+    request: LoungeRequest,
+    idempotency_key: Option<&str>,
+    now: DateTime<Utc>,
+) -> AppResult<Booking> {
+    let LoungeRequest {
+        space_id,
+        start,
+        name,
+        email,
+        discreet,
+    } = request;
 
     let tx = db.begin_write().await?;
     if let Some(email) = &email {
@@ -507,13 +622,7 @@ async fn create_new(
 
     take_seat(&tx, &space, start).await?;
 
-    let (token, salt) = match idempotency_key {
-        Some(key) => {
-            let salt = tokens::generate();
-            (tokens::derive(key, &salt), Some(salt))
-        }
-        None => (tokens::generate(), None),
-    };
+    let (token, salt) = new_manage_token(idempotency_key);
     let booking = bookings::ActiveModel {
         kind: Set(BookingKind::Lounge.as_str().to_owned()),
         space_id: Set(Some(space_id)),
@@ -571,7 +680,7 @@ async fn create_new(
     }
     tx.commit().await?;
 
-    let mut answer = to_api(booking, &space.name, config);
+    let mut answer = to_api(booking, &Whereabouts::lounge(&space), config);
     answer.manage_token = Some(token);
     answer.manage_url = Some(manage_url);
     Ok(answer)
@@ -669,7 +778,72 @@ async fn record_status(
     Ok(())
 }
 
-fn to_api(booking: bookings::Model, place: &str, config: &Config) -> Booking {
+/// Where a booking is and, for office hours, with whom.
+struct Whereabouts {
+    place: String,
+    mentor: Option<mentors::Model>,
+}
+
+impl Whereabouts {
+    fn lounge(space: &spaces::Model) -> Self {
+        Self {
+            place: space.name.clone(),
+            mentor: None,
+        }
+    }
+
+    /// What emails and calendars name: "Office hours with Sam, Quiet room".
+    fn description(&self) -> String {
+        match &self.mentor {
+            Some(mentor) if self.place.is_empty() => {
+                format!("Office hours with {}", mentor.display_name)
+            }
+            Some(mentor) => format!("Office hours with {}, {}", mentor.display_name, self.place),
+            None => self.place.clone(),
+        }
+    }
+}
+
+async fn whereabouts(
+    conn: &impl ConnectionTrait,
+    booking: &bookings::Model,
+) -> anyhow::Result<Whereabouts> {
+    if let Some(mentor_id) = booking.mentor_id {
+        let mentor = mentors::Entity::find_by_id(mentor_id).one(conn).await?;
+        let place = match &mentor {
+            Some(mentor) => mentor_place(conn, mentor).await?,
+            None => String::new(),
+        };
+        return Ok(Whereabouts { place, mentor });
+    }
+    let place = match booking.space_id {
+        Some(space_id) => spaces::Entity::find_by_id(space_id)
+            .one(conn)
+            .await?
+            .map(|space| space.name)
+            .unwrap_or_default(),
+        None => String::new(),
+    };
+    Ok(Whereabouts {
+        place,
+        mentor: None,
+    })
+}
+
+/// Where a mentor holds office hours: their lounge space, or the room they named.
+async fn mentor_place(
+    conn: &impl ConnectionTrait,
+    mentor: &mentors::Model,
+) -> anyhow::Result<String> {
+    if let Some(space_id) = mentor.office_space_id {
+        if let Some(space) = spaces::Entity::find_by_id(space_id).one(conn).await? {
+            return Ok(space.name);
+        }
+    }
+    Ok(mentor.office_room.clone())
+}
+
+fn to_api(booking: bookings::Model, whereabouts: &Whereabouts, config: &Config) -> Booking {
     Booking {
         id: booking.id,
         kind: BookingKind::parse(&booking.kind).unwrap_or(BookingKind::Lounge),
@@ -683,7 +857,10 @@ fn to_api(booking: bookings::Model, place: &str, config: &Config) -> Booking {
             .fixed_offset(),
         status: BookingStatus::parse(&booking.status).unwrap_or(BookingStatus::Cancelled),
         name: booking.display_name,
-        place: place.to_owned(),
+        place: whereabouts.place.clone(),
+        mentor: whereabouts.mentor.as_ref().map(|m| m.display_name.clone()),
+        space_id: booking.space_id,
+        mentor_id: booking.mentor_id,
         manage_token: None,
         manage_url: None,
     }
@@ -693,7 +870,7 @@ fn to_api(booking: bookings::Model, place: &str, config: &Config) -> Booking {
 async fn by_token(
     conn: &impl ConnectionTrait,
     token: &str,
-) -> AppResult<(bookings::Model, String)> {
+) -> AppResult<(bookings::Model, Whereabouts)> {
     let not_found = || AppError::not_found("There is nothing here.");
     let well_formed = token.len() == 64 && token.chars().all(|c| c.is_ascii_hexdigit());
     if !well_formed {
@@ -704,24 +881,302 @@ async fn by_token(
         .one(conn)
         .await?
         .ok_or_else(not_found)?;
-    let place = match booking.space_id {
-        Some(space_id) => spaces::Entity::find_by_id(space_id)
-            .one(conn)
-            .await?
-            .map(|space| space.name)
-            .unwrap_or_default(),
-        None => String::new(),
-    };
-    Ok((booking, place))
+    let whereabouts = whereabouts(conn, &booking).await?;
+    Ok((booking, whereabouts))
 }
 
 pub async fn find_by_token(db: &Db, config: &Config, token: &str) -> AppResult<Booking> {
-    let (booking, place) = by_token(db.conn(), token).await?;
-    Ok(to_api(booking, &place, config))
+    let (booking, whereabouts) = by_token(db.conn(), token).await?;
+    Ok(to_api(booking, &whereabouts, config))
 }
 
-/// Moves a booking to another slot of the same space, atomically: the new seat is taken
-/// before the old one is given up, so a full new slot leaves the booking where it was.
+struct OfficeHoursRequest {
+    /// `None`: whichever listed mentor is free at `start`.
+    mentor_id: Option<i64>,
+    start: DateTime<Utc>,
+    name: DisplayName,
+    email: Option<Email>,
+    topic: Option<String>,
+    discreet: bool,
+}
+
+/// Books a session with a mentor (or the first free one). The mentor's schedule decides
+/// in the write transaction; on PostgreSQL an advisory lock per mentor makes concurrent
+/// requests for one mentor take turns, and the exclusion constraint (SQLite: a trigger)
+/// refuses an overlap whatever the code above it does.
+async fn create_office_hours(
+    db: &Db,
+    config: &Config,
+    request: OfficeHoursRequest,
+    idempotency_key: Option<&str>,
+    now: DateTime<Utc>,
+) -> AppResult<Booking> {
+    let tx = db.begin_write().await?;
+    let schedule = match request.mentor_id {
+        Some(mentor_id) => {
+            crate::db::lock_for_transaction(&tx, "mentor", &mentor_id.to_string()).await?;
+            let day = request.start.with_timezone(&config.timezone).date_naive();
+            services::mentors::listed_schedule(&tx, mentor_id, day, day, now, config.timezone)
+                .await
+                .map_err(|error| match error.status() {
+                    axum::http::StatusCode::NOT_FOUND => {
+                        AppError::invalid_field("mentor_id", "There is no such mentor.")
+                    }
+                    _ => error,
+                })?
+        }
+        None => first_free_mentor(&tx, request.start, now, config).await?,
+    };
+    let slot = schedule
+        .bookable(request.start, now)
+        .map_err(office_hours_refusal)?;
+    let mentor = schedule.mentor().clone();
+
+    let (token, salt) = new_manage_token(idempotency_key);
+    let inserted = bookings::ActiveModel {
+        kind: Set(BookingKind::OfficeHours.as_str().to_owned()),
+        space_id: Set(None),
+        mentor_id: Set(Some(mentor.id)),
+        event_id: Set(None),
+        starts_at: Set(slot.start()),
+        ends_at: Set(slot.end()),
+        display_name: Set(request.name.as_str().to_owned()),
+        email: Set(request.email.as_ref().map(|e| e.as_str().to_owned())),
+        topic: Set(request.topic.clone()),
+        status: Set(BookingStatus::Confirmed.as_str().to_owned()),
+        manage_token_hash: Set(tokens::hash(&token)),
+        idempotency_key: Set(idempotency_key.map(tokens::hash)),
+        created_at: Set(now),
+        updated_at: Set(now),
+        sequence: Set(0),
+        token_salt: Set(salt),
+        discreet: Set(request.discreet),
+        ..Default::default()
+    }
+    .insert(&tx)
+    .await;
+    let booking = inserted.map_err(overlap_as_conflict)?;
+    record_status(
+        &tx,
+        booking.id,
+        None,
+        BookingStatus::Confirmed,
+        "young_person",
+        None,
+        now,
+    )
+    .await?;
+
+    let whereabouts = Whereabouts {
+        place: mentor_place(&tx, &mentor).await?,
+        mentor: Some(mentor),
+    };
+    let manage_url = format!("{}/manage#token={token}", config.public_url);
+    if let Some(email) = &request.email {
+        let description = whereabouts.description();
+        let calendar = booking_calendar(&booking, &description, &token, config, now);
+        let notice = BookingNotice {
+            booking_id: booking.id,
+            dedupe_key: format!("booking:{}:confirmation", booking.id),
+            kind: "booking_confirmation",
+            template: "booking_confirmation",
+            recipient: email.as_str(),
+            name: request.name.as_str(),
+            place: &description,
+            start: slot.start(),
+            manage_link: &manage_url,
+            house_rules: "",
+            reason: "",
+            send_at: None,
+            calendar: Some(&calendar),
+            discreet: booking.discreet,
+        };
+        queue_reminders(&tx, config, &notice, booking.sequence, now).await?;
+        queue_notice(&tx, config, notice, now).await?;
+    }
+    notify_mentor(
+        &tx,
+        config,
+        &booking,
+        &whereabouts,
+        SessionChange::Booked,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+
+    let mut answer = to_api(booking, &whereabouts, config);
+    answer.manage_token = Some(token);
+    answer.manage_url = Some(manage_url);
+    Ok(answer)
+}
+
+/// The schedule loaded again for the day of `start`, once its mentor is locked.
+async fn reload_for_day(
+    conn: &impl ConnectionTrait,
+    schedule: services::office_hours::MentorSchedule,
+    start: DateTime<Utc>,
+    config: &Config,
+) -> anyhow::Result<services::office_hours::MentorSchedule> {
+    let day = start.with_timezone(&config.timezone).date_naive();
+    let mentor = schedule.mentor().clone();
+    services::office_hours::MentorSchedule::load(conn, mentor, day, day, config.timezone, None)
+        .await
+}
+
+/// For "any available mentor": the listed mentor free at `start` with the fewest sessions
+/// that week (then by name). On PostgreSQL every candidate is locked first, in id order,
+/// so two such requests cannot both choose the same last free mentor.
+async fn first_free_mentor(
+    tx: &sea_orm::DatabaseTransaction,
+    start: DateTime<Utc>,
+    now: DateTime<Utc>,
+    config: &Config,
+) -> AppResult<services::office_hours::MentorSchedule> {
+    let day = start.with_timezone(&config.timezone).date_naive();
+    let mut candidates = services::mentors::listed(tx, day, day, now, config.timezone).await?;
+    candidates.sort_by_key(|s| s.mentor().id);
+    for candidate in &candidates {
+        crate::db::lock_for_transaction(tx, "mentor", &candidate.mentor().id.to_string()).await?;
+    }
+    let mut best: Option<(u32, services::office_hours::MentorSchedule)> = None;
+    let mut refusal =
+        services::office_hours::Refusal::NotOffered("No mentor has office hours at that time.");
+    for candidate in candidates {
+        let schedule = reload_for_day(tx, candidate, start, config).await?;
+        match schedule.bookable(start, now) {
+            Ok(_) => {
+                let (_, this_week) = schedule.session_counts(day);
+                let better = best.as_ref().is_none_or(|(fewest, chosen)| {
+                    (this_week, &schedule.mentor().display_name)
+                        < (*fewest, &chosen.mentor().display_name)
+                });
+                if better {
+                    best = Some((this_week, schedule));
+                }
+            }
+            // Someone offers this time but can't take it now: it was just taken.
+            Err(services::office_hours::Refusal::NotOffered(_)) => {}
+            Err(_) => refusal = services::office_hours::Refusal::Taken,
+        }
+    }
+    best.map(|(_, schedule)| schedule)
+        .ok_or_else(|| office_hours_refusal(refusal))
+}
+
+fn office_hours_refusal(refusal: services::office_hours::Refusal) -> AppError {
+    use services::office_hours::Refusal;
+    match refusal {
+        Refusal::NotOffered(problem) => AppError::invalid_field("start", problem),
+        Refusal::Taken => slot_taken(),
+        Refusal::Unavailable => AppError::conflict(
+            "mentor_unavailable",
+            "This mentor isn't taking bookings at that time. Please pick another time or mentor.",
+        ),
+    }
+}
+
+fn slot_taken() -> AppError {
+    AppError::conflict(
+        "slot_taken",
+        "Sorry, someone just booked that time. Please pick another.",
+    )
+}
+
+/// The database's own refusal of a double-booked mentor, as the 409 the code would give.
+fn overlap_as_conflict(error: sea_orm::DbErr) -> AppError {
+    if error.to_string().contains("bookings_no_mentor_overlap") {
+        slot_taken()
+    } else {
+        AppError::Internal(error.into())
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SessionChange {
+    Booked,
+    Moved,
+    Cancelled,
+}
+
+impl SessionChange {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Booked => "booked",
+            Self::Moved => "moved",
+            Self::Cancelled => "cancelled",
+        }
+    }
+}
+
+/// What the mentor is told about a session: the young person's display name and the
+/// topic they chose to share. Never their email.
+#[derive(Serialize)]
+struct MentorSessionEmail<'a> {
+    agency: &'a str,
+    mentor: &'a str,
+    name: &'a str,
+    topic: &'a str,
+    when: String,
+    place: &'a str,
+    change: &'static str,
+    console_link: String,
+}
+
+async fn notify_mentor(
+    conn: &impl ConnectionTrait,
+    config: &Config,
+    booking: &bookings::Model,
+    whereabouts: &Whereabouts,
+    change: SessionChange,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    let Some(mentor) = &whereabouts.mentor else {
+        return Ok(());
+    };
+    let Some(staff) = crate::entities::staff_users::Entity::find_by_id(mentor.user_id)
+        .filter(crate::entities::staff_users::Column::Disabled.eq(false))
+        .one(conn)
+        .await?
+    else {
+        return Ok(());
+    };
+    let context = MentorSessionEmail {
+        agency: &config.agency_name,
+        mentor: &mentor.display_name,
+        name: &booking.display_name,
+        topic: booking.topic.as_deref().unwrap_or_default(),
+        when: human_time(booking.starts_at, config.timezone),
+        place: &whereabouts.place,
+        change: change.as_str(),
+        console_link: format!("{}/staff/mentor/sessions", config.public_url),
+    };
+    outbox::enqueue(
+        conn,
+        &config.mail_from,
+        outbox::NewEmail {
+            dedupe_key: format!(
+                "booking:{}:mentor:{}:{}",
+                booking.id,
+                change.as_str(),
+                booking.sequence
+            ),
+            kind: "mentor_session",
+            recipient: &staff.email,
+            email: templates::render("mentor_session", &context)?,
+            send_at: now,
+            booking_id: Some(booking.id),
+            calendar: None,
+            discreet: false,
+        },
+        now,
+    )
+    .await
+}
+
+/// Moves a booking to another time of the same space or mentor, atomically: for the
+/// lounge the new seat is taken before the old one is given up, so a full new slot leaves
+/// the booking where it was.
 pub async fn reschedule_by_token(
     db: &Db,
     config: &Config,
@@ -730,7 +1185,7 @@ pub async fn reschedule_by_token(
     now: DateTime<Utc>,
 ) -> AppResult<Booking> {
     let tx = db.begin_write().await?;
-    let (booking, place) = by_token(&tx, token).await?;
+    let (booking, whereabouts) = by_token(&tx, token).await?;
     if booking.status != BookingStatus::Confirmed.as_str() {
         return Err(AppError::conflict(
             "not_active",
@@ -745,15 +1200,44 @@ pub async fn reschedule_by_token(
     }
     if booking.starts_at == new_start {
         tx.commit().await?;
-        return Ok(to_api(booking, &place, config));
+        return Ok(to_api(booking, &whereabouts, config));
     }
-    let space_id = booking.space_id.ok_or_else(|| {
-        AppError::conflict("not_movable", "Only lounge bookings can be moved this way.")
-    })?;
-    let space = services::spaces::find(&tx, space_id).await?;
-    let slot = bookable_slot(&tx, &space, new_start, now, config).await?;
-    take_seat(&tx, &space, slot.start()).await?;
-    free_seat(&tx, space_id, booking.starts_at).await?;
+    let (slot, house_rules) = match (booking.space_id, booking.mentor_id) {
+        (Some(space_id), _) => {
+            let space = services::spaces::find(&tx, space_id).await?;
+            let slot = bookable_slot(&tx, &space, new_start, now, config).await?;
+            take_seat(&tx, &space, slot.start()).await?;
+            free_seat(&tx, space_id, booking.starts_at).await?;
+            (slot, space.house_rules)
+        }
+        (None, Some(mentor_id)) => {
+            crate::db::lock_for_transaction(&tx, "mentor", &mentor_id.to_string()).await?;
+            let mentor = whereabouts
+                .mentor
+                .clone()
+                .ok_or_else(|| AppError::conflict("not_movable", "This mentor has left."))?;
+            let day = new_start.with_timezone(&config.timezone).date_naive();
+            let schedule = services::office_hours::MentorSchedule::load(
+                &tx,
+                mentor,
+                day,
+                day,
+                config.timezone,
+                Some(booking.id),
+            )
+            .await?;
+            let slot = schedule
+                .bookable(new_start, now)
+                .map_err(office_hours_refusal)?;
+            (slot, String::new())
+        }
+        _ => {
+            return Err(AppError::conflict(
+                "not_movable",
+                "This booking can't be moved this way.",
+            ))
+        }
+    };
 
     let id = booking.id;
     let sequence = booking.sequence + 1;
@@ -764,7 +1248,7 @@ pub async fn reschedule_by_token(
     active.ends_at = Set(slot.end());
     active.sequence = Set(sequence);
     active.updated_at = Set(now);
-    let booking = active.update(&tx).await?;
+    let booking = active.update(&tx).await.map_err(overlap_as_conflict)?;
     record_status(
         &tx,
         id,
@@ -775,9 +1259,10 @@ pub async fn reschedule_by_token(
         now,
     )
     .await?;
+    let description = whereabouts.description();
     if let Some(email) = email {
         let manage_url = format!("{}/manage#token={token}", config.public_url);
-        let calendar = booking_calendar(&booking, &place, token, config, now);
+        let calendar = booking_calendar(&booking, &description, token, config, now);
         let notice = BookingNotice {
             booking_id: id,
             dedupe_key: format!("booking:{id}:rescheduled:{sequence}"),
@@ -785,10 +1270,10 @@ pub async fn reschedule_by_token(
             template: "booking_confirmation",
             recipient: &email,
             name: &name,
-            place: &space.name,
+            place: &description,
             start: slot.start(),
             manage_link: &manage_url,
-            house_rules: &space.house_rules,
+            house_rules: &house_rules,
             reason: "",
             send_at: None,
             calendar: Some(&calendar),
@@ -798,8 +1283,17 @@ pub async fn reschedule_by_token(
         queue_reminders(&tx, config, &notice, sequence, now).await?;
         queue_notice(&tx, config, notice, now).await?;
     }
+    notify_mentor(
+        &tx,
+        config,
+        &booking,
+        &whereabouts,
+        SessionChange::Moved,
+        now,
+    )
+    .await?;
     tx.commit().await?;
-    Ok(to_api(booking, &place, config))
+    Ok(to_api(booking, &whereabouts, config))
 }
 
 /// An iCalendar file for the booking: its own event only, never other attendees.
@@ -809,8 +1303,14 @@ pub async fn calendar_by_token(
     token: &str,
     now: DateTime<Utc>,
 ) -> AppResult<String> {
-    let (booking, place) = by_token(db.conn(), token).await?;
-    Ok(booking_calendar(&booking, &place, token, config, now))
+    let (booking, whereabouts) = by_token(db.conn(), token).await?;
+    Ok(booking_calendar(
+        &booking,
+        &whereabouts.description(),
+        token,
+        config,
+        now,
+    ))
 }
 
 /// The booking's calendar event. Its UID never changes and its SEQUENCE rises with every
@@ -861,14 +1361,24 @@ pub async fn cancel_by_token(
     now: DateTime<Utc>,
 ) -> AppResult<Booking> {
     let tx = db.begin_write().await?;
-    let (booking, place) = by_token(&tx, token).await?;
+    let (booking, whereabouts) = by_token(&tx, token).await?;
     let booking = if booking.status == BookingStatus::Confirmed.as_str() {
-        cancel(&tx, booking, "young_person", None, now).await?
+        let booking = cancel(&tx, booking, "young_person", None, now).await?;
+        notify_mentor(
+            &tx,
+            config,
+            &booking,
+            &whereabouts,
+            SessionChange::Cancelled,
+            now,
+        )
+        .await?;
+        booking
     } else {
         booking
     };
     tx.commit().await?;
-    Ok(to_api(booking, &place, config))
+    Ok(to_api(booking, &whereabouts, config))
 }
 
 /// Cancels a confirmed booking: frees its seat, records who did it, and drops its pending

@@ -201,15 +201,31 @@ async fn insert_mentor(
         pronouns: Set(mentor.pronouns.map(Into::into)),
         title: Set(mentor.title.into()),
         bio: Set(mentor.bio.into()),
-        photo_path: Set(None),
         published: Set(true),
-        accepting_bookings: Set(true),
         screening_valid_until: Set(Some(screening_valid_until)),
-        created_at: Set(now),
-        ..Default::default()
+        meets: Set("lounge,walk".into()),
+        office_room: Set("Quiet room".into()),
+        max_per_week: Set(Some(6)),
+        buffer_minutes: Set(15),
+        ..sea_orm::IntoActiveModel::into_active_model(
+            crate::services::mentors::ensure_profile(tx, &user, now).await?,
+        )
     }
-    .insert(tx)
+    .update(tx)
     .await?;
+    // Office hours after school, Monday to Friday, in 45-minute sessions.
+    for weekday in 0..5 {
+        crate::entities::mentor_windows::ActiveModel {
+            mentor_id: Set(profile.id),
+            weekday: Set(weekday),
+            opens: Set("15:00".into()),
+            closes: Set("18:00".into()),
+            slot_minutes: Set(45),
+            ..Default::default()
+        }
+        .insert(tx)
+        .await?;
+    }
     for name in mentor.topics {
         let topic = match topics::Entity::find()
             .filter(topics::Column::Name.eq(*name))

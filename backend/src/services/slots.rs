@@ -78,6 +78,16 @@ pub fn format_hhmm(time: NaiveTime) -> String {
     time.format("%H:%M").to_string()
 }
 
+/// A window as the API spells it.
+pub fn to_rule(window: &WeeklyWindow) -> OpeningRule {
+    OpeningRule {
+        weekday: window.weekday,
+        opens: format_hhmm(window.opens),
+        closes: format_hhmm(window.closes),
+        slot_minutes: u32::try_from(window.slot.num_minutes()).unwrap_or(0),
+    }
+}
+
 /// Every slot the rules give on the days `from..=to` (agency dates), in time order.
 pub fn slots_between(
     windows: &[WeeklyWindow],

@@ -267,15 +267,7 @@ pub async fn opening_hours(db: &Db, space_id: i64) -> AppResult<OpeningHours> {
     find(db.conn(), space_id).await?;
     let windows = windows(db.conn(), space_id).await?;
     Ok(OpeningHours {
-        rules: windows
-            .into_iter()
-            .map(|w| OpeningRule {
-                weekday: w.weekday,
-                opens: slots::format_hhmm(w.opens),
-                closes: slots::format_hhmm(w.closes),
-                slot_minutes: u32::try_from(w.slot.num_minutes()).unwrap_or(0),
-            })
-            .collect(),
+        rules: windows.iter().map(slots::to_rule).collect(),
     })
 }
 
