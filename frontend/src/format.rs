@@ -61,6 +61,24 @@ pub fn day_name(date: NaiveDate) -> String {
         .into()
 }
 
+/// "Wednesday, June 18, 2027": a date whose year matters, such as when a screening
+/// check runs out.
+pub fn date_with_year(date: NaiveDate) -> String {
+    let noon = date.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc();
+    let style = options(
+        &[
+            ("weekday", "long"),
+            ("year", "numeric"),
+            ("month", "long"),
+            ("day", "numeric"),
+        ],
+        WALL_CLOCK,
+    );
+    js_date(&noon)
+        .to_locale_date_string(&display_locale(), &style)
+        .into()
+}
+
 /// A slot's room in words, never by colour alone: "3 spots left", "1 spot left", "Full".
 pub fn spots_left(available: u32) -> String {
     match available {

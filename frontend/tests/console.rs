@@ -104,7 +104,10 @@ async fn signed_in_admin_sees_their_name_roles_and_admin_tools() {
         tools,
         [
             "Day sheet",
+            "Your mentoring",
+            "Supervision",
             "Spaces and opening hours",
+            "Topics",
             "Staff accounts",
             "Audit log",
             "Email outbox",
@@ -120,7 +123,10 @@ async fn signed_in_admin_sees_their_name_roles_and_admin_tools() {
         [
             "Home",
             "Day sheet",
+            "Mentoring",
+            "Supervision",
             "Spaces",
+            "Topics",
             "Staff",
             "Audit log",
             "Outbox",
@@ -131,7 +137,7 @@ async fn signed_in_admin_sees_their_name_roles_and_admin_tools() {
 }
 
 #[wasm_bindgen_test]
-async fn mentor_sees_the_day_sheet_but_no_admin_tools_and_hears_what_is_coming() {
+async fn mentor_sees_the_day_sheet_and_their_mentoring_but_no_admin_tools() {
     let _api = MockApi::new(&[("GET /api/auth/me", 200, MENTOR)]);
     let app = render_console_at("/staff").await;
 
@@ -140,16 +146,18 @@ async fn mentor_sees_the_day_sheet_but_no_admin_tools_and_hears_what_is_coming()
         .iter()
         .map(text)
         .collect();
-    assert_eq!(tools, ["Day sheet", "Change your password"]);
+    assert_eq!(
+        tools,
+        ["Day sheet", "Your mentoring", "Change your password"]
+    );
     let nav: Vec<_> = all(&app.root, "nav[aria-label='Console'] a")
         .iter()
         .map(text)
         .collect();
-    assert_eq!(nav, ["Home", "Day sheet", "Password"]);
-    let coming: Vec<_> = all(&app.root, ".coming-soon li").iter().map(text).collect();
-    assert_eq!(
-        coming,
-        ["For peer mentors: your profile, availability, limits and sessions."]
+    assert_eq!(nav, ["Home", "Day sheet", "Mentoring", "Password"]);
+    assert!(
+        all(&app.root, ".coming-soon").is_empty(),
+        "nothing more is coming for mentors"
     );
 }
 
@@ -704,9 +712,11 @@ fn choose(root: &web_sys::Element, selector: &str, value: &str) {
     select.dispatch_event(&change).unwrap();
 }
 
-/// Types `value` into an input whose text the page keeps, firing `input` as typing does.
+/// Types `value` into an input or textarea whose text the page keeps, firing `input` as
+/// typing does.
 fn type_text(root: &web_sys::Element, selector: &str, value: &str) {
-    type_into(root, selector, value);
+    js_sys::Reflect::set(&one(root, selector), &"value".into(), &value.into())
+        .expect("inputs and textareas have a value");
     let init = web_sys::EventInit::new();
     init.set_bubbles(true);
     let input = web_sys::Event::new_with_event_init_dict("input", &init).unwrap();
@@ -1484,4 +1494,837 @@ fn closure_times_are_read_on_the_lounges_clock_across_a_clock_change() {
     assert_eq!(parse_gmt_offset("GMT-05:00"), Some(hours(-5)));
     assert_eq!(parse_gmt_offset("GMT+1"), Some(hours(1)));
     assert_eq!(parse_gmt_offset("UTC"), None);
+}
+
+// Mentoring: a mentor's own pages, supervision and topics
+
+const SUPERVISOR: &str =
+    r#"{"id":5,"email":"robin@example.org","display_name":"Robin","roles":["supervisor"]}"#;
+const OWN_PROFILE: &str = r#"{"id":4,"display_name":"Sam","pronouns":null,"title":"Peer mentor",
+    "bio":"","topics":[],"languages":["English"],"interests":[],"meets":["lounge"],
+    "published":false,"photo_url":null,"screening_valid_until":"2030-01-31","listed":false,
+    "titles":["Peer mentor","Youth mentor"],"topic_choices":["Being in care","Moving schools"]}"#;
+const OFFICE_HOURS: &str = r#"{"rules":[{"weekday":"tue","opens":"16:00","closes":"18:00",
+    "slot_minutes":30}],"space_id":null,"room":"Room 2","days_off":["2030-03-01"]}"#;
+const NO_LIMITS: &str = r#"{"max_sessions_per_day":null,"max_sessions_per_week":null,
+    "buffer_minutes":0,"no_sessions_after":null,"on_break":false,"break_until":null}"#;
+
+fn nav_of(root: &web_sys::Element) -> Vec<String> {
+    all(root, "nav[aria-label='Console'] a")
+        .iter()
+        .map(text)
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn nav_shows_mentoring_only_to_mentors_and_supervision_only_to_supervisors() {
+    {
+        let _api = MockApi::new(&[("GET /api/auth/me", 200, SUPERVISOR)]);
+        let app = render_console_at("/staff").await;
+        wait_for(&app.root, ".console-home", |_| true).await;
+        assert_eq!(
+            nav_of(&app.root),
+            ["Home", "Day sheet", "Supervision", "Password"]
+        );
+    }
+    {
+        let _api = MockApi::new(&[("GET /api/auth/me", 200, MENTOR)]);
+        let app = render_console_at("/staff").await;
+        wait_for(&app.root, ".console-home", |_| true).await;
+        let nav = nav_of(&app.root);
+        assert!(nav.contains(&"Mentoring".to_owned()), "{nav:?}");
+        assert!(!nav.contains(&"Supervision".to_owned()), "{nav:?}");
+        assert!(!nav.contains(&"Topics".to_owned()), "{nav:?}");
+    }
+    {
+        let _api = MockApi::new(&[("GET /api/auth/me", 200, FACILITIES)]);
+        let app = render_console_at("/staff").await;
+        wait_for(&app.root, ".console-home", |_| true).await;
+        assert_eq!(nav_of(&app.root), ["Home", "Password"]);
+    }
+
+    let user = |roles: &[Role]| shared::StaffUser {
+        id: 1,
+        email: "a@example.org".to_owned(),
+        display_name: "A".to_owned(),
+        roles: roles.to_vec(),
+    };
+    for route in [
+        ConsoleRoute::MentorSessions,
+        ConsoleRoute::MentorProfile,
+        ConsoleRoute::MentorOfficeHours,
+    ] {
+        assert_eq!(route.access(), Access::Mentor, "{route:?}");
+        assert!(route.access().allows(&user(&[Role::Mentor])));
+        assert!(route.access().allows(&user(&[Role::Admin])));
+        assert!(!route.access().allows(&user(&[Role::Supervisor])));
+    }
+    let supervision = ConsoleRoute::Supervision.access();
+    assert!(supervision.allows(&user(&[Role::Supervisor])));
+    assert!(supervision.allows(&user(&[Role::Admin])));
+    assert!(!supervision.allows(&user(&[Role::Mentor])));
+    assert_eq!(ConsoleRoute::Topics.access(), Access::Admin);
+
+    use yew_router::Routable;
+    assert_eq!(
+        ConsoleRoute::recognize("/staff/mentor/office-hours"),
+        Some(ConsoleRoute::MentorOfficeHours)
+    );
+    assert_eq!(ConsoleRoute::Supervision.to_path(), "/staff/supervision");
+}
+
+#[wasm_bindgen_test]
+async fn a_mentor_opening_supervision_is_told_it_is_for_supervisors() {
+    let api = MockApi::new(&[("GET /api/auth/me", 200, MENTOR)]);
+    let app = render_console_at("/staff/supervision").await;
+
+    wait_for(&app.root, "h1", |heading| {
+        heading == "You don't have access to this page"
+    })
+    .await;
+    assert!(text(&one(&app.root, "main")).contains("for supervisors"));
+    assert!(!api.requests().iter().any(|r| r.contains("/supervision")));
+}
+
+#[wasm_bindgen_test]
+async fn the_profile_form_sends_the_whole_profile_and_shows_the_servers_field_errors() {
+    let api = MockApi::new(&[
+        ("GET /api/auth/me", 200, MENTOR),
+        ("GET /api/mentor/profile", 200, OWN_PROFILE),
+        (
+            "PUT /api/mentor/profile",
+            422,
+            r#"{"error":{"code":"validation_failed","message":"Some details need another look.",
+                "fields":{"display_name":["Use a first name or a nickname, without a surname."]}}}"#,
+        ),
+    ]);
+    let app = render_console_at("/staff/mentor/profile").await;
+
+    let form = wait_for(
+        &app.root,
+        "section[aria-labelledby='profile-heading'] form",
+        |_| true,
+    )
+    .await;
+    assert_inputs_are_labelled(&app.root);
+    let listing = one(&app.root, "section[aria-labelledby='listing-heading']");
+    assert!(
+        text(&listing).contains("You're not listed right now"),
+        "{}",
+        text(&listing)
+    );
+    assert!(text(&listing).contains("Your supervisor sets this date"));
+    assert!(
+        text(&listing).contains("2030"),
+        "the screening date has its year"
+    );
+    let legends: Vec<_> = all(&form, "legend").iter().map(text).collect();
+    assert_eq!(
+        legends,
+        [
+            "About you",
+            "Lived experience I'm happy to talk about",
+            "How I like to meet"
+        ]
+    );
+    assert_eq!(
+        one(&form, "#profile-published")
+            .get_attribute("role")
+            .as_deref(),
+        Some("switch")
+    );
+    assert_eq!(
+        one(&app.root, "#profile-photo")
+            .get_attribute("accept")
+            .as_deref(),
+        Some("image/jpeg,image/png,image/webp")
+    );
+
+    type_text(&form, "#profile-display-name", "Sam Smith");
+    type_text(&form, "#profile-pronouns", " they/them ");
+    choose(&form, "#profile-title", "Youth mentor");
+    click(&one(&form, "#profile-topics-1"));
+    type_text(&form, "#profile-languages", "English, Spanish, english,");
+    type_text(&form, "#profile-interests", "music");
+    click(&one(&form, "#profile-meets-2"));
+    click(&one(&form, "#profile-published"));
+    sleep(0).await;
+    click(&one(&form, "button[type='submit']"));
+
+    let error = wait_for(&form, "#profile-display-name-error", |_| true).await;
+    assert_eq!(
+        text(&error),
+        "Use a first name or a nickname, without a surname."
+    );
+    let input = one(&form, "#profile-display-name");
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(input
+        .get_attribute("aria-describedby")
+        .is_some_and(|ids| ids.contains("profile-display-name-error")));
+    assert!(
+        wait_until(|| focused_id() == "profile-display-name").await,
+        "focus goes to the field to fix, not {}",
+        focused_id()
+    );
+    assert!(api.requests().contains(
+        &r#"PUT /api/mentor/profile {"display_name":"Sam Smith","pronouns":"they/them","title":"Youth mentor","bio":"","topics":["Moving schools"],"languages":["English","Spanish"],"interests":["music"],"meets":["lounge","walk"],"published":true}"#
+            .to_owned()
+    ), "{:?}", api.requests());
+}
+
+#[wasm_bindgen_test]
+async fn a_saved_profile_says_whether_the_mentor_is_listed() {
+    let listed = OWN_PROFILE
+        .replace(r#""published":false"#, r#""published":true"#)
+        .replace(r#""listed":false"#, r#""listed":true"#);
+    let api = MockApi::new(&[
+        ("GET /api/auth/me", 200, MENTOR),
+        ("GET /api/mentor/profile", 200, OWN_PROFILE),
+        ("PUT /api/mentor/profile", 200, &listed),
+    ]);
+    let app = render_console_at("/staff/mentor/profile").await;
+    let form = wait_for(
+        &app.root,
+        "section[aria-labelledby='profile-heading'] form",
+        |_| true,
+    )
+    .await;
+
+    type_text(&form, "#profile-display-name", "  ");
+    click(&one(&form, "button[type='submit']"));
+    wait_for(&form, "#profile-display-name-error", |t| {
+        t.contains("first name or a nickname")
+    })
+    .await;
+    assert!(!api.requests().iter().any(|r| r.starts_with("PUT")));
+
+    type_text(&form, "#profile-display-name", "Sam");
+    click(&one(&form, "#profile-published"));
+    click(&one(&form, "button[type='submit']"));
+    wait_for(&form, "[role='status']", |t| t == "Your profile is saved.").await;
+    wait_for(
+        &app.root,
+        "section[aria-labelledby='listing-heading']",
+        |t| t.contains("You're listed"),
+    )
+    .await;
+}
+
+/// Puts a file of `size` bytes and `content_type` into the file input at `selector`, as
+/// picking one does.
+fn pick_file(root: &web_sys::Element, selector: &str, size: u32, content_type: &str) {
+    let pick = js_sys::Function::new_with_args(
+        "input, size, type",
+        "const file = new File([new Uint8Array(size)], 'me.png', { type });
+         const picked = new DataTransfer();
+         picked.items.add(file);
+         input.files = picked.files;
+         input.dispatchEvent(new Event('change', { bubbles: true }));",
+    );
+    pick.call3(
+        &wasm_bindgen::JsValue::NULL,
+        &one(root, selector),
+        &size.into(),
+        &content_type.into(),
+    )
+    .expect("the file is picked");
+}
+
+#[wasm_bindgen_test]
+async fn a_photo_is_checked_before_it_is_uploaded_as_it_is() {
+    let with_photo = OWN_PROFILE.replace(
+        r#""photo_url":null"#,
+        r#""photo_url":"/api/mentors/4/photo?v=2""#,
+    );
+    let api = MockApi::new(&[
+        ("GET /api/auth/me", 200, MENTOR),
+        ("GET /api/mentor/profile", 200, OWN_PROFILE),
+        ("PUT /api/mentor/photo", 200, &with_photo),
+        ("DELETE /api/mentor/photo", 200, OWN_PROFILE),
+    ]);
+    let app = render_console_at("/staff/mentor/profile").await;
+    let form = wait_for(&app.root, ".photo-form", |_| true).await;
+
+    click(&button_named(&form, "Upload photo"));
+    wait_for(&form, "#profile-photo-error", |t| {
+        t == "Choose a photo first."
+    })
+    .await;
+
+    pick_file(&form, "#profile-photo", 3 * 1024 * 1024, "image/png");
+    click(&button_named(&form, "Upload photo"));
+    wait_for(&form, "#profile-photo-error", |t| {
+        t.contains("bigger than 2 MB")
+    })
+    .await;
+    pick_file(&form, "#profile-photo", 10, "image/gif");
+    click(&button_named(&form, "Upload photo"));
+    wait_for(&form, "#profile-photo-error", |t| {
+        t.contains("JPEG, PNG or WebP")
+    })
+    .await;
+    assert!(
+        !api.requests().iter().any(|r| r.starts_with("PUT")),
+        "nothing sent before the photo checks out"
+    );
+
+    pick_file(&form, "#profile-photo", 10, "image/png");
+    click(&button_named(&form, "Upload photo"));
+    wait_for(&form, "[role='status']", |t| {
+        t == "Your new photo is saved."
+    })
+    .await;
+    let image = wait_for(&form, "img.mentor-photo", |_| true).await;
+    assert_eq!(
+        image.get_attribute("src").as_deref(),
+        Some("/api/mentors/4/photo?v=2")
+    );
+    assert!(image
+        .get_attribute("alt")
+        .is_some_and(|alt| !alt.is_empty()));
+    assert!(api
+        .requests()
+        .iter()
+        .any(|r| r.starts_with("PUT /api/mentor/photo ")));
+
+    click(&button_named(&form, "Remove photo"));
+    wait_for(&form, "[role='status']", |t| t == "Your photo is removed.").await;
+    assert!(api
+        .requests()
+        .contains(&"DELETE /api/mentor/photo".to_owned()));
+}
+
+#[wasm_bindgen_test]
+async fn saving_limits_sends_them_as_the_mentor_set_them() {
+    let api = MockApi::new(&[
+        ("GET /api/auth/me", 200, MENTOR),
+        ("GET /api/mentor/office-hours", 200, OFFICE_HOURS),
+        ("GET /api/mentor/limits", 200, NO_LIMITS),
+        ("GET /api/spaces", 200, PUBLIC_SPACES),
+        (
+            "PUT /api/mentor/limits",
+            200,
+            r#"{"max_sessions_per_day":3,"max_sessions_per_week":null,"buffer_minutes":15,
+                "no_sessions_after":"18:30","on_break":true,"break_until":"2030-02-01"}"#,
+        ),
+    ]);
+    let app = render_console_at("/staff/mentor/office-hours").await;
+    let form = wait_for(
+        &app.root,
+        "section[aria-labelledby='limits-heading'] form",
+        |_| true,
+    )
+    .await;
+    assert_inputs_are_labelled(&app.root);
+    assert!(
+        all(&form, "#limits-break-until").is_empty(),
+        "the last day of a break only shows while on one"
+    );
+
+    type_text(&form, "#limits-per-day", "3");
+    type_text(&form, "#limits-per-week", "2");
+    click(&one(&form, "button[type='submit']"));
+    wait_for(&form, "#limits-per-week-error", |t| {
+        t.contains("make this 3 or more")
+    })
+    .await;
+    assert!(wait_until(|| focused_id() == "limits-per-week").await);
+
+    type_text(&form, "#limits-per-week", "");
+    type_text(&form, "#limits-buffer", "15");
+    type_text(&form, "#limits-after", "18:30");
+    click(&one(&form, "#limits-on-break"));
+    let until = wait_for(&form, "#limits-break-until", |_| true).await;
+    assert_eq!(until.get_attribute("type").as_deref(), Some("date"));
+    type_text(&form, "#limits-break-until", "2030-02-01");
+    click(&one(&form, "button[type='submit']"));
+
+    wait_for(&form, "[role='status']", |t| t == "Your limits are saved.").await;
+    assert!(api.requests().contains(
+        &r#"PUT /api/mentor/limits {"max_sessions_per_day":3,"buffer_minutes":15,"no_sessions_after":"18:30","on_break":true,"break_until":"2030-02-01"}"#
+            .to_owned()
+    ), "{:?}", api.requests());
+}
+
+#[wasm_bindgen_test]
+async fn office_hours_use_the_weekly_editor_with_a_place_and_days_off() {
+    let api = MockApi::new(&[
+        ("GET /api/auth/me", 200, MENTOR),
+        ("GET /api/mentor/office-hours", 200, OFFICE_HOURS),
+        ("GET /api/mentor/limits", 200, NO_LIMITS),
+        ("GET /api/spaces", 200, PUBLIC_SPACES),
+        (
+            "PUT /api/mentor/office-hours",
+            200,
+            r#"{"rules":[{"weekday":"tue","opens":"16:00","closes":"18:00","slot_minutes":30}],
+                "space_id":1,"room":"","days_off":["2030-02-14","2030-03-01"]}"#,
+        ),
+    ]);
+    let app = render_console_at("/staff/mentor/office-hours").await;
+    let form = wait_for(&app.root, "form.hours-form", |_| true).await;
+    assert_inputs_are_labelled(&form);
+    assert!(
+        text(&form).contains("4 sessions of 30 minutes."),
+        "{}",
+        text(&form)
+    );
+    let labels: Vec<_> = all(&one(&form, ".hours-row"), "label")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(
+        labels,
+        ["Day", "From", "Until", "Session length, in minutes"]
+    );
+    let room = one(&form, "#office-room")
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .unwrap();
+    assert_eq!(room.value(), "Room 2");
+    let current: Vec<_> = all(
+        &app.root,
+        "nav[aria-label='Your mentoring'] [aria-current='page']",
+    )
+    .iter()
+    .map(text)
+    .collect();
+    assert_eq!(current, ["My office hours"]);
+
+    choose(&form, "#office-space", "1");
+    sleep(0).await;
+    assert!(
+        all(&form, "#office-room").is_empty(),
+        "a lounge space needs no room"
+    );
+
+    click(&button_named(&form, "Add a day off"));
+    sleep(0).await;
+    let days = all(&form, ".day-off input[type='date']");
+    assert_eq!(days.len(), 2);
+    assert!(
+        wait_until(|| focused_id() == days[1].id()).await,
+        "focus goes to the new day off, not {}",
+        focused_id()
+    );
+    click(&one(&form, "button[type='submit']"));
+    wait_for(&form, "[role='alert']", |t| {
+        t.contains("Day off 2: Enter a date")
+    })
+    .await;
+    assert!(!api.requests().iter().any(|r| r.starts_with("PUT")));
+
+    type_text(&form, &format!("#{}", days[1].id()), "2030-02-14");
+    click(&one(&form, "button[type='submit']"));
+    wait_for(&form, "[role='status']", |t| {
+        t == "Your office hours are saved."
+    })
+    .await;
+    assert!(api.requests().contains(
+        &r#"PUT /api/mentor/office-hours {"rules":[{"weekday":"tue","opens":"16:00","closes":"18:00","slot_minutes":30}],"space_id":1,"room":"","days_off":["2030-02-14","2030-03-01"]}"#
+            .to_owned()
+    ), "{:?}", api.requests());
+}
+
+/// A session that started `hours_ago` hours ago (negative: still to come), as JSON.
+fn session_json(booking_id: i64, hours_ago: i64, check_in: &str) -> String {
+    let start = frontend::clock::now().fixed_offset() - chrono::Duration::hours(hours_ago);
+    let end = start + chrono::Duration::minutes(30);
+    format!(
+        r#"{{"booking_id":{booking_id},"start":"{}","end":"{}","name":"Ana",
+            "topic":"Moving schools","status":"confirmed","check_in":{check_in}}}"#,
+        start.to_rfc3339(),
+        end.to_rfc3339()
+    )
+}
+
+#[wasm_bindgen_test]
+async fn a_check_in_asking_for_support_sends_wants_support() {
+    let sessions = format!(
+        "[{},{}]",
+        session_json(7, 20, "null"),
+        session_json(8, -30, "null")
+    );
+    let saved = session_json(
+        7,
+        20,
+        r#"{"outcome":"held","rating":2,"wants_support":true,"note":"Felt heavy."}"#,
+    );
+    let api = MockApi::new(&[
+        ("GET /api/auth/me", 200, MENTOR),
+        ("GET /api/mentor/sessions", 200, &sessions),
+        ("PUT /api/mentor/sessions/7/check-in", 200, &saved),
+    ]);
+    let app = render_console_at("/staff/mentor/sessions").await;
+
+    let upcoming = wait_for(
+        &app.root,
+        "section[aria-labelledby='upcoming-heading'] .card",
+        |_| true,
+    )
+    .await;
+    assert!(text(&upcoming).contains("Ana"));
+    assert!(text(&upcoming).contains("Moving schools"));
+    assert!(
+        all(&upcoming, "form").is_empty(),
+        "no check-in before a session"
+    );
+    let recent = one(&app.root, "section[aria-labelledby='recent-heading'] .card");
+    let form = one(&recent, "form.check-in");
+    assert_inputs_are_labelled(&form);
+    assert!(text(&form).contains("Young people never see it."));
+    assert!(text(&form).contains("emails your supervisor"));
+    let legends: Vec<_> = all(&form, "legend").iter().map(text).collect();
+    assert_eq!(
+        legends,
+        ["Did the session happen?", "How did it go for you?"]
+    );
+    assert_eq!(
+        all(&form, "input[type='radio'][name='check-in-7-rating']").len(),
+        5
+    );
+
+    click(&one(&form, "button[type='submit']"));
+    wait_for(&form, "#check-in-7-outcome-error", |t| {
+        t == "Choose whether the session happened."
+    })
+    .await;
+    assert!(wait_until(|| focused_id() == "check-in-7-outcome-0").await);
+
+    click(&one(&form, "#check-in-7-outcome-0"));
+    click(&one(&form, "#check-in-7-rating-1"));
+    click(&one(&form, "#check-in-7-support"));
+    type_text(&form, "#check-in-7-note", "Felt heavy.");
+    click(&one(&form, "button[type='submit']"));
+
+    wait_for(&recent, "[role='status']", |t| {
+        t.contains("Your supervisor has been emailed")
+    })
+    .await;
+    assert!(api.requests().contains(
+        &r#"PUT /api/mentor/sessions/7/check-in {"outcome":"held","rating":2,"wants_support":true,"note":"Felt heavy."}"#
+            .to_owned()
+    ), "{:?}", api.requests());
+    assert!(
+        !text(&app.root).contains('@'),
+        "no emails on the sessions page"
+    );
+}
+
+fn supervised_mentors_json() -> String {
+    r#"[{"mentor_id":3,"display_name":"Sam","supervisor_id":5,"supervisor_name":"Robin",
+        "screening_valid_until":"2030-01-31","published":true,"listed":true,
+        "accepting_bookings":true,
+        "limits":{"max_sessions_per_day":2,"max_sessions_per_week":5,"buffer_minutes":15,
+                  "no_sessions_after":"18:00","on_break":false,"break_until":null},
+        "sessions_today":1,"sessions_this_week":4,
+        "check_ins":[{"booking_id":9,"session_start":"2030-01-08T16:00:00-05:00",
+            "outcome":"held","rating":2,"wants_support":true,"note":"A hard one.",
+            "followed_up_at":null}],
+        "open_support_flags":[{"booking_id":9,"session_start":"2030-01-08T16:00:00-05:00",
+            "outcome":"held","rating":2,"wants_support":true,"note":"A hard one.",
+            "followed_up_at":null}]}]"#
+        .to_owned()
+}
+
+#[wasm_bindgen_test]
+async fn supervision_shows_load_against_limits_and_follows_up_support() {
+    let mentors = supervised_mentors_json();
+    let api = MockApi::new(&[
+        ("GET /api/auth/me", 200, SUPERVISOR),
+        ("GET /api/supervision/mentors", 200, &mentors),
+        (
+            "GET /api/health",
+            200,
+            r#"{"status":"ok","database":"ok","version":"0","timezone":"Asia/Kolkata"}"#,
+        ),
+        (
+            "POST /api/supervision/check-ins/9/follow-up",
+            200,
+            r#"{"booking_id":9,"session_start":"2030-01-08T16:00:00-05:00","outcome":"held",
+                "rating":2,"wants_support":true,"note":"A hard one.",
+                "followed_up_at":"2030-01-09T10:00:00-05:00"}"#,
+        ),
+        (
+            "POST /api/supervision/mentors/3/overrides",
+            201,
+            r#"{"id":1,"start":"2030-02-01T17:00:00+05:30","approved_by":"Robin"}"#,
+        ),
+    ]);
+    let app = render_console_at("/staff/supervision").await;
+
+    let card = wait_for(&app.root, ".supervised-mentor", |_| true).await;
+    assert_inputs_are_labelled(&card);
+    assert_eq!(text(&one(&card, "h3")), "Sam");
+    let facts = text(&one(&card, ".facts"));
+    assert!(facts.contains("4 of 5 this week"), "{facts}");
+    assert!(facts.contains("1 of 2 today"), "{facts}");
+    assert!(facts.contains("Yes: young people can find them"), "{facts}");
+    assert!(text(&card).contains("A hard one."));
+    assert!(
+        all(&card, "select").is_empty(),
+        "only admins choose a supervisor"
+    );
+    assert!(!api
+        .requests()
+        .iter()
+        .any(|r| r.contains("/api/admin/users")));
+    assert!(text(&app.root).contains("1 mentor asked for support"));
+
+    let follow_up = all(&card, "button")
+        .into_iter()
+        .find(|b| text(b).starts_with("Mark followed up (session on "))
+        .expect("a follow-up button that names the session");
+    click(&follow_up);
+    wait_for(&card, "[role='status']", |t| t == "Marked as followed up.").await;
+    assert!(api
+        .requests()
+        .contains(&"POST /api/supervision/check-ins/9/follow-up {}".to_owned()));
+
+    type_text(&card, "#extra-session-3", "2030-02-01T17:00");
+    click(&button_named(&card, "Approve one extra session"));
+    wait_for(&card, "[role='status']", |t| {
+        t.starts_with("Approved: young people can book Sam")
+    })
+    .await;
+    assert!(
+        api.requests().contains(
+            &r#"POST /api/supervision/mentors/3/overrides {"start":"2030-02-01T17:00:00+05:30"}"#
+                .to_owned()
+        ),
+        "{:?}",
+        api.requests()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn admins_set_screening_dates_and_choose_supervisors_with_the_role() {
+    let mentors = supervised_mentors_json();
+    let accounts = r#"[
+        {"id":1,"email":"ada@example.org","display_name":"Ada","roles":["admin"],"disabled":false,
+         "has_password":true,"created_at":"2026-01-05T10:00:00+00:00"},
+        {"id":5,"email":"robin@example.org","display_name":"Robin","roles":["supervisor"],
+         "disabled":false,"has_password":true,"created_at":"2026-01-05T10:00:00+00:00"},
+        {"id":6,"email":"lee@example.org","display_name":"Lee","roles":["supervisor","mentor"],
+         "disabled":false,"has_password":true,"created_at":"2026-01-05T10:00:00+00:00"}
+    ]"#;
+    let mentor = supervised_mentors_json();
+    let one_mentor = &mentor[1..mentor.len() - 1];
+    let api = MockApi::new(&[
+        ("GET /api/auth/me", 200, ADMIN),
+        ("GET /api/supervision/mentors", 200, &mentors),
+        ("GET /api/admin/users", 200, accounts),
+        ("GET /api/health", 503, "null"),
+        ("PATCH /api/supervision/mentors/3", 200, one_mentor),
+    ]);
+    let app = render_console_at("/staff/supervision").await;
+
+    let card = wait_for(&app.root, ".supervised-mentor", |_| true).await;
+    assert_inputs_are_labelled(&card);
+    let options: Vec<_> = all(&card, "#supervisor-3 option")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(options, ["Robin", "Lee"], "staff with the supervisor role");
+
+    choose(&card, "#supervisor-3", "6");
+    click(&button_named(&card, "Save supervisor"));
+    wait_for(&card, "[role='status']", |t| {
+        t == "Lee is now their supervisor."
+    })
+    .await;
+    assert!(api
+        .requests()
+        .contains(&r#"PATCH /api/supervision/mentors/3 {"supervisor_id":6}"#.to_owned()));
+
+    type_text(&card, "#screening-3", "2031-01-31");
+    click(&button_named(&card, "Save date"));
+    wait_for(&card, "[role='status']", |t| {
+        t.starts_with("Screening date saved")
+    })
+    .await;
+    assert!(api.requests().contains(
+        &r#"PATCH /api/supervision/mentors/3 {"screening_valid_until":"2031-01-31"}"#.to_owned()
+    ));
+}
+
+#[wasm_bindgen_test]
+async fn admins_add_and_remove_topics() {
+    let api = MockApi::new(&[
+        ("GET /api/auth/me", 200, ADMIN),
+        (
+            "GET /api/topics",
+            200,
+            r#"[{"id":1,"name":"Being in care"}]"#,
+        ),
+        (
+            "POST /api/admin/topics",
+            409,
+            r#"{"error":{"code":"topic_exists","message":"That topic is already there."}}"#,
+        ),
+        ("DELETE /api/admin/topics/1", 204, "null"),
+    ]);
+    let app = render_console_at("/staff/topics").await;
+
+    let card = wait_for(&app.root, ".topics .card", |_| true).await;
+    assert_eq!(text(&one(&card, "h3")), "Being in care");
+    let form = one(
+        &app.root,
+        "section[aria-labelledby='add-topic-heading'] form",
+    );
+    assert_inputs_are_labelled(&form);
+    type_text(&form, "#topic-name", " Being in care ");
+    click(&one(&form, "button[type='submit']"));
+    wait_for(&form, "#topic-name-error", |t| {
+        t == "That topic is already on the list."
+    })
+    .await;
+    assert!(api
+        .requests()
+        .contains(&r#"POST /api/admin/topics {"name":"Being in care"}"#.to_owned()));
+
+    click(&button_named(&card, "Remove the topic Being in care"));
+    wait_for(&card, ".confirm p", |t| {
+        t.starts_with("Remove \u{201c}Being in care\u{201d}?")
+    })
+    .await;
+    assert!(!api.requests().iter().any(|r| r.starts_with("DELETE")));
+    click(&button_named(&card, "Yes, remove it"));
+    wait_for(&app.root, "[role='status']", |t| {
+        t == "Removed \u{201c}Being in care\u{201d}."
+    })
+    .await;
+    assert!(api
+        .requests()
+        .contains(&"DELETE /api/admin/topics/1".to_owned()));
+}
+
+#[wasm_bindgen_test]
+fn mentoring_forms_check_what_the_server_would_refuse() {
+    use frontend::console::mentoring::{
+        check_check_in, check_extra_session, check_limits, check_office_hours, join_list,
+        photo_problem, split_list, CheckInDraft, DayOffRow, LimitsDraft, Place,
+    };
+    use shared::SessionOutcome;
+
+    assert_eq!(
+        split_list(" English,, Spanish , english "),
+        ["English", "Spanish"]
+    );
+    assert!(split_list(" , ").is_empty());
+    assert_eq!(join_list(&split_list("a, b")), "a, b");
+
+    assert_eq!(photo_problem(1000.0, "image/webp"), None);
+    assert!(photo_problem(2.0 * 1024.0 * 1024.0 + 1.0, "image/jpeg").is_some());
+    assert!(photo_problem(1000.0, "image/svg+xml").is_some());
+
+    let limits = check_limits(&LimitsDraft {
+        max_sessions_per_day: " 2 ".to_owned(),
+        buffer_minutes: String::new(),
+        no_sessions_after: "17:30:00".to_owned(),
+        on_break: false,
+        break_until: "2030-01-01".to_owned(),
+        ..LimitsDraft::default()
+    })
+    .expect("valid limits");
+    assert_eq!(limits.max_sessions_per_day, Some(2));
+    assert_eq!(limits.max_sessions_per_week, None, "empty means no limit");
+    assert_eq!(limits.buffer_minutes, 0);
+    assert_eq!(limits.no_sessions_after.as_deref(), Some("17:30"));
+    assert_eq!(
+        limits.break_until, None,
+        "a last day only counts on a break"
+    );
+    let problems = check_limits(&LimitsDraft {
+        max_sessions_per_day: "0".to_owned(),
+        buffer_minutes: "-1".to_owned(),
+        no_sessions_after: "25:00".to_owned(),
+        on_break: true,
+        break_until: "soon".to_owned(),
+        ..LimitsDraft::default()
+    })
+    .expect_err("all wrong");
+    for field in [
+        "max_sessions_per_day",
+        "buffer_minutes",
+        "no_sessions_after",
+        "break_until",
+    ] {
+        assert!(problems.contains_key(field), "{field}: {problems:?}");
+    }
+
+    let rows = [row(0, Weekday::Tue, "16:00", "18:00", "45")];
+    let hours = check_office_hours(
+        &rows,
+        &Place {
+            space_id: None,
+            room: " Room 2 ".to_owned(),
+        },
+        &[
+            DayOffRow {
+                key: 0,
+                date: "2030-03-01".to_owned(),
+            },
+            DayOffRow {
+                key: 1,
+                date: "2030-02-14".to_owned(),
+            },
+            DayOffRow {
+                key: 2,
+                date: "2030-03-01".to_owned(),
+            },
+        ],
+    )
+    .expect("valid office hours");
+    assert_eq!(hours.room, "Room 2");
+    assert_eq!(hours.days_off.len(), 2, "in order, each once");
+    assert!(hours.days_off[0] < hours.days_off[1]);
+    let problems = check_office_hours(
+        &[row(0, Weekday::Tue, "16:00", "16:30", "45")],
+        &Place::default(),
+        &[],
+    )
+    .expect_err("too long a session, and nowhere to meet");
+    assert!(problem(&problems, "rules[0].slot_minutes").contains("session length"));
+    assert!(problem(&problems, "room").contains("where young people will find you"));
+
+    assert!(check_check_in(&CheckInDraft::default()).is_err());
+    let check_in = check_check_in(&CheckInDraft {
+        outcome: Some(SessionOutcome::DidNotCome),
+        rating: None,
+        wants_support: true,
+        note: " ok ".to_owned(),
+    })
+    .expect("a valid check-in");
+    assert!(check_in.wants_support);
+    assert_eq!(check_in.note, "ok");
+
+    let kolkata = |_| chrono::FixedOffset::east_opt(5 * 3600 + 1800);
+    let extra = check_extra_session("2030-02-01T17:00", kolkata).expect("a time");
+    assert_eq!(extra.start.to_rfc3339(), "2030-02-01T17:00:00+05:30");
+    assert!(check_extra_session("", kolkata).is_err());
+}
+
+#[wasm_bindgen_test]
+fn supervisors_read_load_and_check_ins_in_words() {
+    use frontend::console::words::{against_limit, outcome_label, rating_in_words};
+    use shared::SessionOutcome;
+
+    assert_eq!(against_limit(4, Some(5), "this week"), "4 of 5 this week");
+    assert_eq!(against_limit(2, None, "today"), "2 today (no limit set)");
+    assert_eq!(rating_in_words(Some(4)), "4 out of 5");
+    assert_eq!(rating_in_words(None), "Not rated");
+    assert_eq!(
+        outcome_label(SessionOutcome::DidNotCome),
+        "The young person didn't come"
+    );
+    assert_eq!(
+        window_summary_in_sessions("16:00", "17:40", "45"),
+        Some("2 sessions of 45 minutes. The last 10 minutes can't be booked: they don't make a whole session.".to_owned())
+    );
+}
+
+fn window_summary_in_sessions(opens: &str, closes: &str, minutes: &str) -> Option<String> {
+    frontend::console::lounge::window_summary_in(
+        &row(0, Weekday::Mon, opens, closes, minutes),
+        frontend::console::lounge::SESSIONS,
+    )
 }

@@ -21,8 +21,12 @@ use frontend::format;
 use frontend::widget::components::booking_form::{BookingForm, BookingFormProps};
 use frontend::widget::components::slot_picker::{day_heading, group_by_day};
 use frontend::widget::router::{query_param, widget_query};
+use frontend::widget::week::SlotSource;
 use frontend::widget::{App, Route};
-use shared::{ApiError, Booking, BookingStatus, SlotAvailability, SpaceNow};
+use shared::{
+    ApiError, Booking, BookingKind, BookingStatus, FieldErrors, NewBooking, SlotAvailability,
+    SpaceNow,
+};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
@@ -205,6 +209,69 @@ fn error_answers_that_are_not_our_error_body_are_unexpected() {
 }
 
 #[wasm_bindgen_test]
+fn answers_are_read_into_our_types_and_anything_else_is_unreadable() {
+    use frontend::api::json::{from_value, Unreadable};
+    let parse = |json: &str| js_sys::JSON::parse(json).expect("valid JSON");
+
+    let booking: Booking = from_value(parse(
+        r#"{"id":8,"kind":"office_hours","start":"2030-06-14T16:00:00+01:00",
+            "end":"2030-06-14T16:30:00+01:00","status":"confirmed","name":"Sam",
+            "place":"Quiet room","mentor":"Alex","mentor_id":5,"manage_token":null,
+            "added_later":{"ignored":[1,2.5,-3,true]}}"#,
+    ))
+    .expect("a booking");
+
+    assert_eq!(booking.kind, BookingKind::OfficeHours);
+    assert_eq!(booking.start, at("2030-06-14T16:00:00+01:00"));
+    assert_eq!(
+        (
+            booking.mentor.as_deref(),
+            booking.mentor_id,
+            booking.space_id
+        ),
+        (Some("Alex"), Some(5), None)
+    );
+    assert_eq!(booking.manage_token, None);
+    let fields: FieldErrors = from_value(parse(r#"{"name":["Too long."]}"#)).unwrap();
+    assert_eq!(fields["name"], ["Too long."]);
+    assert_eq!(from_value::<()>(wasm_bindgen::JsValue::UNDEFINED), Ok(()));
+    assert_eq!(
+        from_value::<Booking>(parse(r#"{"id":"8"}"#)),
+        Err(Unreadable)
+    );
+    assert_eq!(
+        from_value::<BookingStatus>(parse(r#""lost""#)),
+        Err(Unreadable)
+    );
+}
+
+#[wasm_bindgen_test]
+fn bodies_are_written_as_json_without_the_fields_left_empty() {
+    use frontend::api::json::to_json;
+
+    let booking = NewBooking::OfficeHours {
+        mentor_id: None,
+        start: at("2030-06-14T16:00:00+01:00"),
+        name: "Sam \"S\"".to_owned(),
+        email: None,
+        topic: Some("Ünï\ncode".to_owned()),
+        discreet: true,
+    };
+
+    assert_eq!(
+        to_json(&booking).as_deref(),
+        Ok(
+            r#"{"kind":"office_hours","start":"2030-06-14T16:00:00+01:00","name":"Sam \"S\"","topic":"Ünï\ncode","discreet":true}"#
+        )
+    );
+    let fields: FieldErrors = [("name".to_owned(), vec!["a".to_owned(), "b".to_owned()])]
+        .into_iter()
+        .collect();
+    assert_eq!(to_json(&fields).as_deref(), Ok(r#"{"name":["a","b"]}"#));
+    assert_eq!(to_json(&[Some(1), None]).as_deref(), Ok("[1,null]"));
+}
+
+#[wasm_bindgen_test]
 fn seats_are_described_in_words() {
     assert_eq!(format::seats_left(None, None), "Open to everyone");
     assert_eq!(format::seats_left(Some(10), Some(4)), "4 seats left");
@@ -293,7 +360,7 @@ fn booking_json(
     };
     format!(
         r#"{{"id":7,"kind":"lounge","start":"{}","end":"{}","status":"{status}","name":"Sam",
-            "place":"The Lounge"{token}}}"#,
+            "place":"The Lounge","space_id":1{token}}}"#,
         wire(start),
         wire(end)
     )
@@ -397,10 +464,25 @@ fn addresses_map_to_routes_and_back() {
         Route::BookSpot { space_id: 3 },
         Route::Manage,
         Route::Mentors,
+        Route::Mentor { mentor_id: Some(5) },
+        Route::Mentor { mentor_id: None },
+        Route::BookMentor { mentor_id: Some(5) },
+        Route::BookMentor { mentor_id: None },
         Route::Events,
     ] {
         assert_eq!(Route::from_path(&route.to_path()), route);
     }
+    assert_eq!(
+        Route::from_path("/mentors/any"),
+        Route::Mentor { mentor_id: None }
+    );
+    assert_eq!(
+        Route::from_path("/mentors/5/book/"),
+        Route::BookMentor { mentor_id: Some(5) }
+    );
+    assert_eq!(Route::from_path("/mentors/sam"), Route::NotFound);
+    assert_eq!(Route::from_path("/mentors/5/times"), Route::NotFound);
+    assert_eq!(Route::from_path("/lounge/1"), Route::NotFound);
     assert_eq!(Route::from_path("/lounge/"), Route::Lounge);
     assert_eq!(Route::from_path("/lounge/x/book"), Route::NotFound);
     assert_eq!(Route::from_path("/staff-ish"), Route::NotFound);
@@ -482,7 +564,8 @@ async fn mount_booking_form(
 ) -> (Mounted<BookingForm>, Rc<FormOutcome>) {
     let outcome = Rc::new(FormOutcome::default());
     let props = BookingFormProps {
-        space_id: 1,
+        source: SlotSource::Space(1),
+        mentor: None,
         start,
         on_booked: {
             let outcome = outcome.clone();
@@ -490,7 +573,7 @@ async fn mount_booking_form(
         },
         on_slot_taken: {
             let outcome = outcome.clone();
-            Callback::from(move |()| *outcome.slot_taken.borrow_mut() = true)
+            Callback::from(move |_| *outcome.slot_taken.borrow_mut() = true)
         },
     };
     (
@@ -1101,4 +1184,480 @@ async fn copy_link_says_whether_it_worked() {
         said == "Link copied." || said.starts_with("We couldn't copy it here."),
         "{said}"
     );
+}
+
+// Peer mentors
+
+const TOPICS: &str = r#"[{"id":1,"name":"Housing"},{"id":2,"name":"Starting college"}]"#;
+
+/// A listed mentor as `GET /api/mentors` answers.
+fn mentor_json(id: i64, name: &str, topics: &str, languages: &str, accepting: bool) -> String {
+    format!(
+        r#"{{"id":{id},"display_name":"{name}","pronouns":"they/them","title":"Peer mentor",
+            "bio":"I moved out at 17.","topics":{topics},"languages":{languages},
+            "photo_url":null,"accepting_bookings":{accepting},"interests":["Skateboarding"],
+            "meets":["lounge","walk"]}}"#
+    )
+}
+
+fn alex() -> String {
+    mentor_json(
+        5,
+        "Alex",
+        r#"["Housing"]"#,
+        r#"["English","Spanish"]"#,
+        true,
+    )
+}
+
+/// A mentor's free time, as the slots endpoints answer (capacity 1).
+fn mentor_slot_json(start: &DateTime<FixedOffset>, end: &DateTime<FixedOffset>) -> String {
+    format!(
+        r#"{{"start":"{}","end":"{}","capacity":1,"booked":0,"available":1}}"#,
+        wire(start),
+        wire(end)
+    )
+}
+
+/// An office-hours booking as the API answers it.
+fn office_hours_json(
+    start: &DateTime<FixedOffset>,
+    end: &DateTime<FixedOffset>,
+    with_token: bool,
+) -> String {
+    let token = if with_token {
+        format!(
+            r#","manage_token":"{TOKEN}","manage_url":"http://lounge.example.org/manage#token={TOKEN}""#
+        )
+    } else {
+        String::new()
+    };
+    format!(
+        r#"{{"id":8,"kind":"office_hours","start":"{}","end":"{}","status":"confirmed",
+            "name":"Sam","place":"Quiet room","mentor":"Alex","mentor_id":5{token}}}"#,
+        wire(start),
+        wire(end)
+    )
+}
+
+/// Chooses `value` in the `<select>` at `selector`, as a person would.
+fn choose(root: &web_sys::Element, selector: &str, value: &str) {
+    let select = one(root, selector)
+        .dyn_into::<web_sys::HtmlSelectElement>()
+        .expect("a select");
+    select.set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let change = web_sys::Event::new_with_event_init_dict("change", &init).unwrap();
+    select.dispatch_event(&change).unwrap();
+}
+
+fn card_names(root: &web_sys::Element) -> Vec<String> {
+    all(root, ".card.mentor h2").iter().map(text).collect()
+}
+
+#[wasm_bindgen_test]
+async fn filtering_mentors_by_topic_asks_the_server_and_shows_only_its_answer() {
+    let everyone = format!(
+        "[{},{}]",
+        alex(),
+        mentor_json(
+            6,
+            "Jo",
+            r#"["Starting college"]"#,
+            r#"["English","Arabic"]"#,
+            true
+        )
+    );
+    let api = MockApi::new(&[
+        ("GET /api/mentors", 200, &everyone),
+        ("GET /api/topics", 200, TOPICS),
+    ]);
+    let app = mount_at::<App>("/mentors", ()).await;
+    wait_for(&app.root, ".results", |found| found == "2 peer mentors").await;
+    assert_eq!(card_names(&app.root), ["Alex", "Jo"]);
+    assert_inputs_are_labelled(&app.root);
+    let options =
+        |selector: &str| -> Vec<String> { all(&app.root, selector).iter().map(text).collect() };
+    assert!(wait_until(|| options("#filter-topic option").len() == 3).await);
+    assert_eq!(
+        options("#filter-topic option"),
+        ["Any topic", "Housing", "Starting college"]
+    );
+    // The languages come from the mentors listed.
+    assert_eq!(
+        options("#filter-language option"),
+        ["Any language", "English", "Spanish", "Arabic"]
+    );
+    let profile_link = one(&app.root, ".card.mentor h2 a");
+    assert_eq!(
+        profile_link.get_attribute("href").as_deref(),
+        Some("/mentors/5")
+    );
+    assert!(api.requests().contains(&"GET /api/mentors".to_owned()));
+    drop(api);
+
+    let api = MockApi::new(&[
+        ("GET /api/mentors", 200, &format!("[{}]", alex())),
+        ("GET /api/topics", 200, TOPICS),
+    ]);
+    choose(&app.root, "#filter-topic", "Starting college");
+
+    wait_for(&app.root, ".results", |found| found == "1 peer mentor").await;
+    let mentor_requests = || -> Vec<String> {
+        api.requests()
+            .into_iter()
+            .filter(|request| request.starts_with("GET /api/mentors"))
+            .collect()
+    };
+    assert_eq!(
+        mentor_requests(),
+        ["GET /api/mentors?topic=Starting%20college"]
+    );
+    assert_eq!(card_names(&app.root), ["Alex"]);
+    // The other languages stay on offer, and the topics too.
+    assert_eq!(all(&app.root, "#filter-language option").len(), 4);
+    assert_eq!(all(&app.root, "#filter-topic option").len(), 3);
+
+    choose(&app.root, "#filter-language", "Spanish");
+    assert!(
+        wait_until(|| mentor_requests().len() == 2).await,
+        "{:?}",
+        api.requests()
+    );
+    assert_eq!(
+        mentor_requests()[1],
+        "GET /api/mentors?topic=Starting%20college&language=Spanish"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_mentor_not_taking_bookings_says_so_and_offers_no_times() {
+    let resting = mentor_json(7, "Rae", r#"["Housing"]"#, r#"["English"]"#, false);
+    let api = MockApi::new(&[
+        ("GET /api/mentors", 200, &format!("[{resting}]")),
+        ("GET /api/mentors/7", 200, &resting),
+        ("GET /api/topics", 200, TOPICS),
+    ]);
+    let app = mount_at::<App>("/mentors", ()).await;
+    let card = wait_for(&app.root, ".card.mentor", |_| true).await;
+    assert!(text(&card).contains("Not taking bookings right now"));
+    drop(app);
+
+    let app = mount_at::<App>("/mentors/7", ()).await;
+    wait_for(&app.root, "h1", |heading| heading == "Rae").await;
+    let said = text(&app.root);
+    assert!(said.contains("Not taking bookings right now"), "{said}");
+    assert!(all(&app.root, "[data-slot-start]").is_empty());
+    assert!(
+        !api.requests()
+            .iter()
+            .any(|request| request.contains("/slots")),
+        "{:?}",
+        api.requests()
+    );
+    // Still a way to talk to someone.
+    assert!(all(&app.root, "main a")
+        .iter()
+        .any(|link| link.get_attribute("href").as_deref() == Some("/mentors/any")));
+}
+
+#[wasm_bindgen_test]
+async fn a_mentors_profile_shows_who_they_are_and_a_week_of_their_times() {
+    let (start, end) = upcoming(1, 16);
+    let slots = format!("[{}]", mentor_slot_json(&start, &end));
+    let api = MockApi::new(&[
+        ("GET /api/mentors/5", 200, &alex()),
+        ("GET /api/mentors/5/slots", 200, &slots),
+    ]);
+    let app = mount_at::<App>("/mentors/5", ()).await;
+
+    let slot = wait_for(&app.root, "[data-slot-start]", |_| true).await;
+    assert_eq!(text(&one(&app.root, "h1")), "Alex");
+    let facts = text(&one(&app.root, ".facts"));
+    for fact in [
+        "Housing",
+        "English, Spanish",
+        "Skateboarding",
+        "In the lounge, On a walk",
+    ] {
+        assert!(facts.contains(fact), "{fact} in {facts}");
+    }
+    assert!(text(&app.root).contains("Pronouns: they/them"));
+    // A mentor's time is free or not listed: no "1 spot left".
+    assert!(!text(&slot).contains("spot"), "{}", text(&slot));
+    let today = frontend::clock::local_today();
+    let first = format!("GET /api/mentors/5/slots?from={today}&to=");
+    assert!(
+        api.requests()
+            .iter()
+            .any(|request| request.starts_with(&first)),
+        "{:?}",
+        api.requests()
+    );
+
+    click(&button_named(&app.root, "Next week"));
+    let next_week = today.checked_add_days(Days::new(7)).unwrap();
+    let second = format!("GET /api/mentors/5/slots?from={next_week}&to=");
+    assert!(
+        wait_until(|| api
+            .requests()
+            .iter()
+            .any(|request| request.starts_with(&second)))
+        .await,
+        "{:?}",
+        api.requests()
+    );
+    // Back to this week, never before it.
+    let previous = button_named(&app.root, "Previous week");
+    click(&previous);
+    assert!(
+        wait_until(|| previous.get_attribute("aria-disabled").as_deref() == Some("true")).await
+    );
+    wait_for(&app.root, "[data-slot-start]", |_| true).await;
+    let asked = api.requests().len();
+    click(&previous);
+    common::sleep(50).await;
+    assert_eq!(api.requests().len(), asked);
+
+    click(&one(&app.root, "[data-slot-start]"));
+    wait_for(&app.root, "h1", |heading| heading == "Book a spot").await;
+    assert_eq!(
+        window().location().pathname().unwrap_or_default(),
+        "/mentors/5/book"
+    );
+    assert_eq!(query_param(&current_search(), "start"), Some(wire(&start)));
+}
+
+#[wasm_bindgen_test]
+async fn booking_a_mentors_time_sends_office_hours_with_the_topic_and_shows_the_manage_link() {
+    let (start, end) = upcoming(1, 16);
+    let slots = format!("[{}]", mentor_slot_json(&start, &end));
+    let api = MockApi::new(&[
+        ("GET /api/mentors/5", 200, &alex()),
+        ("GET /api/mentors/5/slots", 200, &slots),
+        (
+            "POST /api/bookings",
+            201,
+            &office_hours_json(&start, &end, true),
+        ),
+    ]);
+    let app = mount_at::<App>(
+        &format!(
+            "/mentors/5/book?{}",
+            widget_query(&[("start", &wire(&start))], false)
+        ),
+        (),
+    )
+    .await;
+    let topic = wait_for(&app.root, "#booking-topic", |_| true).await;
+    assert_eq!(topic.tag_name(), "TEXTAREA");
+    assert_inputs_are_labelled(&app.root);
+    assert_eq!(
+        text(&one(&app.root, "label[for='booking-topic']")),
+        "Anything you'd like Alex to know? (optional, only they see it)"
+    );
+    assert!(text(&one(&app.root, ".facts")).contains("Alex"));
+
+    type_into(&app.root, "#booking-name", "Sam");
+    one(&app.root, "#booking-topic")
+        .dyn_into::<web_sys::HtmlTextAreaElement>()
+        .unwrap()
+        .set_value("  Finding a flat ");
+    submit(&app.root);
+
+    let manage_link = wait_for(&app.root, "#manage-link", |_| true).await;
+    assert_eq!(
+        manage_link.get_attribute("href"),
+        Some(format!("http://lounge.example.org/manage#token={TOKEN}"))
+    );
+    assert_eq!(text(&one(&app.root, "h1")), "You're in!");
+    let posted: Vec<_> = api
+        .requests()
+        .into_iter()
+        .filter(|request| request.starts_with("POST"))
+        .collect();
+    assert_eq!(
+        posted,
+        [format!(
+            r#"POST /api/bookings {{"kind":"office_hours","mentor_id":5,"start":"{}","name":"Sam","topic":"Finding a flat"}}"#,
+            wire(&start)
+        )]
+    );
+    let key = api.idempotency_keys().last().cloned().unwrap_or_default();
+    assert!(
+        key.len() == 32 && key.bytes().all(|byte| byte.is_ascii_hexdigit()),
+        "{key}"
+    );
+    let facts = text(&one(&app.root, ".facts"));
+    assert!(
+        facts.contains("Quiet room") && facts.contains("Alex"),
+        "{facts}"
+    );
+    assert_eq!(
+        query_param(&current_search(), "booked").as_deref(),
+        Some("1")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn any_available_mentor_books_without_naming_a_mentor() {
+    let (start, end) = upcoming(1, 16);
+    let slots = format!("[{}]", mentor_slot_json(&start, &end));
+    let api = MockApi::new(&[
+        ("GET /api/mentors/any/slots", 200, &slots),
+        (
+            "POST /api/bookings",
+            201,
+            &office_hours_json(&start, &end, true),
+        ),
+    ]);
+    let app = mount_at::<App>("/mentors/any", ()).await;
+    let slot = wait_for(&app.root, "[data-slot-start]", |_| true).await;
+    assert_eq!(text(&one(&app.root, "h1")), "Any available mentor");
+
+    click(&slot);
+    wait_for(&app.root, "#booking-name", |_| true).await;
+    assert_eq!(
+        window().location().pathname().unwrap_or_default(),
+        "/mentors/any/book"
+    );
+    assert_eq!(
+        text(&one(&app.root, "label[for='booking-topic']")),
+        "Anything you'd like your mentor to know? (optional, only they see it)"
+    );
+    type_into(&app.root, "#booking-name", "Sam");
+    submit(&app.root);
+
+    wait_for(&app.root, "#manage-link", |_| true).await;
+    assert_eq!(
+        api.requests().last().cloned().unwrap_or_default(),
+        format!(
+            r#"POST /api/bookings {{"kind":"office_hours","start":"{}","name":"Sam"}}"#,
+            wire(&start)
+        )
+    );
+    assert!(
+        !api.requests()
+            .iter()
+            .any(|request| request.starts_with("GET /api/mentors/any ")),
+        "no profile to ask for"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_mentor_who_cannot_take_the_time_says_so_and_offers_their_other_times() {
+    let (start, end) = upcoming(1, 16);
+    let slots = format!("[{}]", mentor_slot_json(&start, &end));
+    let unavailable = error_json(
+        "mentor_unavailable",
+        "Alex can't take that time. Please pick another time.",
+    );
+    let api = MockApi::new(&[
+        ("GET /api/mentors/5", 200, &alex()),
+        ("GET /api/mentors/5/slots", 200, &slots),
+        ("POST /api/bookings", 409, &unavailable),
+    ]);
+    let app = mount_at::<App>(
+        &format!(
+            "/mentors/5/book?{}",
+            widget_query(&[("start", &wire(&start))], false)
+        ),
+        (),
+    )
+    .await;
+    wait_for(&app.root, "#booking-name", |_| true).await;
+    type_into(&app.root, "#booking-name", "Sam");
+
+    submit(&app.root);
+
+    wait_for(&app.root, "h1", |heading| heading == "Alex").await;
+    let note = wait_for(&app.root, "[role='alert']", |_| true).await;
+    assert_eq!(
+        text(&note),
+        "Alex can't take that time. Please pick another time."
+    );
+    assert_eq!(
+        window().location().pathname().unwrap_or_default(),
+        "/mentors/5"
+    );
+    // Their times are asked for again, to pick another.
+    let slot_requests = || {
+        api.requests()
+            .iter()
+            .filter(|request| request.starts_with("GET /api/mentors/5/slots"))
+            .count()
+    };
+    assert!(
+        wait_until(|| slot_requests() == 2).await,
+        "{:?}",
+        api.requests()
+    );
+    wait_for(&app.root, "[data-slot-start]", |_| true).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_note_for_the_mentor_over_280_characters_is_refused_before_sending() {
+    let api = MockApi::new(&[]);
+    let props = BookingFormProps {
+        source: SlotSource::Mentor(Some(5)),
+        mentor: Some("Alex".into()),
+        start: at("2030-06-14T16:00:00+00:00"),
+        on_booked: Callback::noop(),
+        on_slot_taken: Callback::noop(),
+    };
+    let form = mount_at::<BookingForm>("/mentors/5/book", props).await;
+    type_into(&form.root, "#booking-name", "Sam");
+    one(&form.root, "#booking-topic")
+        .dyn_into::<web_sys::HtmlTextAreaElement>()
+        .unwrap()
+        .set_value(&"a".repeat(281));
+
+    submit(&form.root);
+
+    let error = wait_for(&form.root, "#booking-topic-error", |_| true).await;
+    assert_eq!(text(&error), "Please keep this to 280 characters or fewer.");
+    assert_eq!(
+        one(&form.root, "#booking-topic")
+            .get_attribute("aria-describedby")
+            .as_deref(),
+        Some("booking-topic-hint booking-topic-error")
+    );
+    assert!(wait_until(|| focused().is_some_and(|element| element.id() == "booking-topic")).await);
+    assert!(api.requests().is_empty(), "nothing is sent");
+}
+
+#[wasm_bindgen_test]
+async fn manage_page_names_the_mentor_and_moves_to_their_times() {
+    let (start, end) = upcoming(2, 16);
+    let booking = office_hours_json(&start, &end, false);
+    let path = format!("GET /api/bookings/manage/{TOKEN}");
+    let api = MockApi::new(&[
+        (path.as_str(), 200, booking.as_str()),
+        ("GET /api/mentors/5/slots", 200, "[]"),
+    ]);
+    let app = mount_at::<App>(&manage_path(), ()).await;
+    wait_for(&app.root, "#booking-status", |status| !status.is_empty()).await;
+    let facts: Vec<_> = all(&app.root, ".facts dt, .facts dd")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(&facts[2..], ["Where", "Quiet room", "With", "Alex"]);
+
+    click(&button_named(&app.root, "Change time"));
+
+    wait_for(&app.root, "h2", |heading| heading == "Times with Alex").await;
+    assert!(
+        wait_until(|| api
+            .requests()
+            .iter()
+            .any(|request| request.starts_with("GET /api/mentors/5/slots?from=")))
+        .await,
+        "{:?}",
+        api.requests()
+    );
+    assert!(!api
+        .requests()
+        .iter()
+        .any(|request| request.contains("/api/spaces")));
 }

@@ -572,3 +572,157 @@ async fn the_demo_admin_checks_a_young_person_in_and_counts_a_walk_in_on_the_day
 
     client.close().await.unwrap();
 }
+
+/// Issue 6's promise: a young person filters the mentors by a topic, picks one, books
+/// office hours with a note for them, and the mentor sees the session (name and note,
+/// never an email) on their own page in the console.
+#[tokio::test]
+#[ignore = "needs chromium, chromedriver and the built widget; run by cargo xtask test"]
+async fn a_young_person_picks_a_mentor_by_topic_and_books_office_hours_the_mentor_sees() {
+    tests::install_crypto_provider();
+    let app = app().await;
+    let login = std::fs::read_to_string(app.data_dir.path().join("demo-staff-login.txt")).unwrap();
+    let field = |name: &str| {
+        login
+            .lines()
+            .find_map(|line| line.strip_prefix(&format!("{name}: ")))
+            .unwrap()
+            .to_owned()
+    };
+    let admin = app
+        .signed_in_client(&field("email"), &field("password"))
+        .await;
+
+    // Kai, a screened and published mentor on a topic no demo mentor shares, with office
+    // hours all day every day so there are times whenever the test runs.
+    let response = admin
+        .post(app.url("/api/admin/topics"))
+        .json(&json!({"name": "Leaving care"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 201);
+    let (kai_email, kai_password) = ("kai@agency.example.org", "kai keeps the kettle warm");
+    app.create_staff(kai_email, kai_password, &[shared::Role::Mentor])
+        .await;
+    let kai = app.signed_in_client(kai_email, kai_password).await;
+    let profile: shared::OwnMentorProfile = kai
+        .put(app.url("/api/mentor/profile"))
+        .json(&json!({
+            "display_name": "Kai",
+            "pronouns": "he/him",
+            "title": "Peer mentor",
+            "bio": "Left care two years ago; happy to talk about moving on.",
+            "topics": ["Leaving care"],
+            "languages": ["English"],
+            "interests": [],
+            "meets": ["quiet_room"],
+            "published": true,
+        }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let screened_until = chrono::Utc::now().date_naive() + chrono::Duration::days(90);
+    let response = admin
+        .patch(app.url(&format!("/api/supervision/mentors/{}", profile.id)))
+        .json(&json!({"screening_valid_until": screened_until}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let rules: Vec<_> = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        .iter()
+        .map(|day| json!({"weekday": day, "opens": "00:00", "closes": "23:00", "slot_minutes": 60}))
+        .collect();
+    let response = kai
+        .put(app.url("/api/mentor/office-hours"))
+        .json(&json!({"rules": rules, "room": "Quiet room"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+
+    let driver = ChromeDriver::start();
+    let profile_dir = tempfile::tempdir().unwrap();
+    let client = browser(&driver, &profile_dir).await;
+
+    client.goto(&app.url("/mentors")).await.unwrap();
+    wait_for_text(&client, "main", "Jordan").await;
+    client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css("#filter-topic option[value='Leaving care']"))
+        .await
+        .expect("the agency's topics are offered as a filter");
+    client
+        .find(Locator::Id("filter-topic"))
+        .await
+        .unwrap()
+        .select_by_value("Leaving care")
+        .await
+        .unwrap();
+    wait_for_text(&client, "main [role=status]", "1 peer mentor").await;
+    let cards = client
+        .find_all(Locator::Css("main li.mentor h2"))
+        .await
+        .unwrap();
+    let mut names = Vec::new();
+    for card in cards {
+        names.push(card.text().await.unwrap());
+    }
+    assert_eq!(names, ["Kai"], "only Kai shares the chosen topic");
+
+    client
+        .find(Locator::XPath(
+            "//main//li[contains(@class, 'mentor')]//a[normalize-space(.)='Kai']",
+        ))
+        .await
+        .expect("Kai's card links to his page")
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(&client, "main h1", "Kai").await;
+    client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css("[data-slot-start]:not([disabled])"))
+        .await
+        .expect("Kai's page lists free times")
+        .click()
+        .await
+        .unwrap();
+    fill(&client, "booking-name", "Robin").await;
+    fill(&client, "booking-topic", "Finding a flat after care").await;
+    click_button(&client, "Book my spot").await;
+    client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Id("manage-link"))
+        .await
+        .expect("the confirmation shows the manage link");
+
+    // Kai signs in and finds the session on his page.
+    client.goto(&app.url("/staff")).await.unwrap();
+    fill(&client, "staff-email", kai_email).await;
+    fill(&client, "staff-password", kai_password).await;
+    click_button(&client, "Sign in").await;
+    wait_for_text(&client, "main", "Signed in as").await;
+    client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::XPath(
+            "//nav[@aria-label='Console']//a[normalize-space(.)='Mentoring']",
+        ))
+        .await
+        .expect("mentoring is in a mentor's navigation")
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(&client, "main", "Robin").await;
+    wait_for_text(&client, "main", "Finding a flat after care").await;
+
+    client.close().await.unwrap();
+}

@@ -1,5 +1,5 @@
 //! Talking to the Peer Lounge API: one typed `request` over the browser's `fetch`, and a
-//! module per resource. Built on `web-sys` + `serde-wasm-bindgen` rather than an HTTP
+//! module per resource. Built on `web-sys` and our own [`json`] rather than an HTTP
 //! crate so the download stays small (no `serde_json` in the wasm).
 
 pub mod admin;
@@ -7,9 +7,12 @@ pub mod auth;
 pub mod bookings;
 pub mod events;
 pub mod health;
+pub mod json;
 pub mod lounge_admin;
+pub mod mentoring;
 pub mod mentors;
 pub mod spaces;
+pub mod topics;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -174,11 +177,27 @@ where
     // Only the (de)serialising is generic: the fetch itself is compiled once, which
     // keeps the wasm small however many resources we add.
     let body = match body {
-        Some(body) => Some(to_json(body).ok_or(ApiFailure::Unexpected { status: None })?),
+        Some(body) => {
+            let json = to_json(body).ok_or(ApiFailure::Unexpected { status: None })?;
+            Some((JsValue::from(json), "application/json"))
+        }
         None => None,
     };
     let (status, value) = send(method, path, body, header).await?;
-    serde_wasm_bindgen::from_value(value).map_err(|_| unexpected(status))
+    json::from_value(value).map_err(|_| unexpected(status))
+}
+
+/// Sends `body` as it is, such as a photo someone picked (a `File` is a `Blob`), with
+/// its `content_type`, and reads the JSON answer. Only the answer is typed: the bytes go
+/// to `fetch` untouched, never through serde.
+pub async fn request_raw<T: DeserializeOwned>(
+    method: Method,
+    path: &str,
+    body: &JsValue,
+    content_type: &str,
+) -> Result<T, ApiFailure> {
+    let (status, value) = send(method, path, Some((body.clone(), content_type)), None).await?;
+    json::from_value(value).map_err(|_| unexpected(status))
 }
 
 /// `GET path`, answered as the plain JavaScript value: for the rare type we read by hand.
@@ -202,22 +221,16 @@ pub async fn post_empty<T: DeserializeOwned>(path: &str) -> Result<T, ApiFailure
 }
 
 fn to_json<B: Serialize + ?Sized>(body: &B) -> Option<js_sys::JsString> {
-    // Maps become plain objects, which `JSON.stringify` needs. `None` becomes
-    // `undefined`, which `JSON.stringify` leaves out: the API reads a missing key like
-    // `null`, and an optional field left empty (a young person's email) is then not sent
-    // at all.
-    const SERIALIZER: serde_wasm_bindgen::Serializer =
-        serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
-    let value = body.serialize(&SERIALIZER).ok()?;
-    js_sys::JSON::stringify(&value).ok()
+    json::to_json(body).ok().map(js_sys::JsString::from)
 }
 
-/// Fetches `path` and returns the status with the parsed JSON body of a success
-/// (`undefined` when the body is empty). Every 401 is reported to the session listener.
+/// Fetches `path`, sending `body` with its content type, and returns the status with the
+/// parsed JSON body of a success (`undefined` when the body is empty). Every 401 is
+/// reported to the session listener.
 async fn send(
     method: Method,
     path: &str,
-    body: Option<js_sys::JsString>,
+    body: Option<(JsValue, &str)>,
     header: Option<(&str, &str)>,
 ) -> Result<(u16, JsValue), ApiFailure> {
     let request =
@@ -252,7 +265,7 @@ async fn send(
 fn build_request(
     method: Method,
     path: &str,
-    body: Option<js_sys::JsString>,
+    body: Option<(JsValue, &str)>,
     header: Option<(&str, &str)>,
 ) -> Option<Request> {
     let init = RequestInit::new();
@@ -262,8 +275,8 @@ fn build_request(
 
     let headers = Headers::new().ok()?;
     headers.append("Accept", "application/json").ok()?;
-    if let Some(body) = body {
-        headers.append("Content-Type", "application/json").ok()?;
+    if let Some((body, content_type)) = body {
+        headers.append("Content-Type", content_type).ok()?;
         init.set_body(&body);
     }
     if let Some((name, value)) = header {
@@ -290,7 +303,7 @@ async fn read_text(response: &Response) -> Option<String> {
 pub fn failure_from_json(status: u16, body: &str) -> ApiFailure {
     js_sys::JSON::parse(body)
         .ok()
-        .and_then(|value| serde_wasm_bindgen::from_value::<ApiErrorBody>(value).ok())
+        .and_then(|value| json::from_value::<ApiErrorBody>(value).ok())
         .map_or(unexpected(status), |body| ApiFailure::Api {
             status,
             error: body.error,

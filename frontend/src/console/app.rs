@@ -8,7 +8,8 @@ use yew_router::prelude::*;
 use super::components::RequireStaff;
 use super::pages::{
     AuditPage, ChangePasswordPage, ClosuresPage, DaySheetPage, ForgotPasswordPage, HomePage,
-    NotFoundPage, OpeningHoursPage, OutboxPage, SetPasswordPage, SpacePage, SpacesPage, UsersPage,
+    MentorOfficeHoursPage, MentorProfilePage, MentorSessionsPage, NotFoundPage, OpeningHoursPage,
+    OutboxPage, SetPasswordPage, SpacePage, SpacesPage, SupervisionPage, TopicsPage, UsersPage,
 };
 use super::session::SessionProvider;
 use super::Layout;
@@ -43,6 +44,20 @@ pub enum ConsoleRoute {
     OpeningHours { id: i64 },
     #[at("/staff/spaces/:id/closures")]
     Closures { id: i64 },
+    /// A peer mentor's sessions, with a private check-in after each.
+    #[at("/staff/mentor/sessions")]
+    MentorSessions,
+    #[at("/staff/mentor/profile")]
+    MentorProfile,
+    /// A peer mentor's office hours, days off and limits.
+    #[at("/staff/mentor/office-hours")]
+    MentorOfficeHours,
+    /// Supervisors: their mentors' load, check-ins and support flags.
+    #[at("/staff/supervision")]
+    Supervision,
+    /// The agency's lived-experience topics.
+    #[at("/staff/topics")]
+    Topics,
     #[not_found]
     #[at("/staff/404")]
     NotFound,
@@ -57,6 +72,10 @@ pub enum Access {
     Admin,
     /// Whoever runs the lounge on the day: supervisors and peer mentors (and admins).
     LoungeDesk,
+    /// Peer mentors (and admins).
+    Mentor,
+    /// Supervisors of peer mentors (and admins).
+    Supervisor,
 }
 
 impl Access {
@@ -67,6 +86,8 @@ impl Access {
             Self::Anyone | Self::SignedIn => &[],
             Self::Admin => &[Role::Admin],
             Self::LoungeDesk => &[Role::Supervisor, Role::Mentor],
+            Self::Mentor => &[Role::Mentor],
+            Self::Supervisor => &[Role::Supervisor],
         }
     }
 
@@ -92,8 +113,11 @@ impl ConsoleRoute {
             | Self::Spaces
             | Self::Space { .. }
             | Self::OpeningHours { .. }
-            | Self::Closures { .. } => Access::Admin,
+            | Self::Closures { .. }
+            | Self::Topics => Access::Admin,
             Self::DaySheet => Access::LoungeDesk,
+            Self::MentorSessions | Self::MentorProfile | Self::MentorOfficeHours => Access::Mentor,
+            Self::Supervision => Access::Supervisor,
         }
     }
 }
@@ -112,6 +136,11 @@ fn switch(route: ConsoleRoute) -> Html {
         ConsoleRoute::Space { id } => html! { <SpacePage {id} /> },
         ConsoleRoute::OpeningHours { id } => html! { <OpeningHoursPage {id} /> },
         ConsoleRoute::Closures { id } => html! { <ClosuresPage {id} /> },
+        ConsoleRoute::MentorSessions => html! { <MentorSessionsPage /> },
+        ConsoleRoute::MentorProfile => html! { <MentorProfilePage /> },
+        ConsoleRoute::MentorOfficeHours => html! { <MentorOfficeHoursPage /> },
+        ConsoleRoute::Supervision => html! { <SupervisionPage /> },
+        ConsoleRoute::Topics => html! { <TopicsPage /> },
         ConsoleRoute::NotFound => html! { <NotFoundPage /> },
     };
     match route.access() {

@@ -12,10 +12,15 @@ use crate::hooks::use_focus_on_change;
 use crate::AGENCY_NAME;
 
 /// The header's links, in order; each shows only to those who may open its page.
-const NAVIGATION: [(ConsoleRoute, &str); 7] = [
+/// A mentor's three pages share one link here and a sub-navigation on each, so the
+/// header stays short on a phone.
+const NAVIGATION: [(ConsoleRoute, &str); 10] = [
     (ConsoleRoute::Home, "Home"),
     (ConsoleRoute::DaySheet, "Day sheet"),
+    (ConsoleRoute::MentorSessions, "Mentoring"),
+    (ConsoleRoute::Supervision, "Supervision"),
     (ConsoleRoute::Spaces, "Spaces"),
+    (ConsoleRoute::Topics, "Topics"),
     (ConsoleRoute::Users, "Staff"),
     (ConsoleRoute::Audit, "Audit log"),
     (ConsoleRoute::Outbox, "Outbox"),

@@ -92,6 +92,21 @@ struct Window {
 /// times, closing after opening, slots of at least 5 minutes that fit their window, and
 /// no two windows of one day overlapping.
 pub fn check_hours(rows: &[HoursRow]) -> Result<OpeningHours, FieldErrors> {
+    check_windows(rows, SLOTS)
+}
+
+/// What each window is cut into, in words: one and many.
+pub type Unit = (&'static str, &'static str);
+
+/// A lounge's opening windows are cut into slots that several people book.
+pub const SLOTS: Unit = ("slot", "slots");
+
+/// A mentor's office hours are cut into sessions with one young person each.
+pub const SESSIONS: Unit = ("session", "sessions");
+
+/// [`check_hours`] for windows cut into `unit`s, which the messages name.
+pub fn check_windows(rows: &[HoursRow], unit: Unit) -> Result<OpeningHours, FieldErrors> {
+    let slot_message = || length_message(unit);
     let mut problems = FieldErrors::new();
     let mut problem = |index: usize, field: &str, message: String| {
         problems
@@ -176,13 +191,18 @@ pub fn check_hours(rows: &[HoursRow]) -> Result<OpeningHours, FieldErrors> {
     }
 }
 
-fn slot_message() -> String {
-    "Enter the slot length in minutes: at least 5, and no longer than the window.".to_owned()
+fn length_message((one, _): Unit) -> String {
+    format!("Enter the {one} length in minutes: at least 5, and no longer than the window.")
 }
 
 /// What a window gives young people to book: "4 slots of 1 hour.", with a warning when
 /// the end doesn't fill a whole slot. `None` until the row makes sense.
 pub fn window_summary(row: &HoursRow) -> Option<String> {
+    window_summary_in(row, SLOTS)
+}
+
+/// [`window_summary`] in `unit`s: "4 sessions of 1 hour.".
+pub fn window_summary_in(row: &HoursRow, (one, many): Unit) -> Option<String> {
     let opens = parse_clock(&row.opens)?;
     let closes = parse_clock(&row.closes)?;
     let slot = row.slot_minutes.trim().parse::<u32>().ok()?;
@@ -191,13 +211,13 @@ pub fn window_summary(row: &HoursRow) -> Option<String> {
     }
     let (count, left_over) = ((closes - opens) / slot, (closes - opens) % slot);
     let slots = match count {
-        1 => format!("1 slot of {}", minutes_in_words(slot)),
-        count => format!("{count} slots of {}", minutes_in_words(slot)),
+        1 => format!("1 {one} of {}", minutes_in_words(slot)),
+        count => format!("{count} {many} of {}", minutes_in_words(slot)),
     };
     Some(match left_over {
         0 => format!("{slots}."),
         minutes => format!(
-            "{slots}. The last {} can't be booked: they don't make a whole slot.",
+            "{slots}. The last {} can't be booked: they don't make a whole {one}.",
             minutes_in_words(minutes)
         ),
     })

@@ -6,6 +6,7 @@ mod app;
 pub mod components;
 mod layout;
 pub mod lounge;
+pub mod mentoring;
 pub mod pages;
 pub mod session;
 pub mod words;

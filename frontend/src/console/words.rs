@@ -1,7 +1,10 @@
 //! The console's codes in plain words: roles, account states, email states, paging,
-//! weekdays, booking rules and seats.
+//! weekdays, booking rules and seats, and mentors' sessions, check-ins and limits.
 
-use shared::{AdminSpace, BookingStatus, DaySheetSlot, Role, StaffAccount, Weekday};
+use shared::{
+    AdminSpace, BookingStatus, DaySheetSlot, MentorLimits, Role, SessionOutcome, StaffAccount,
+    Weekday,
+};
 
 /// A role on its own, as on a checkbox: "Peer mentor".
 pub fn role_label(role: Role) -> &'static str {
@@ -194,4 +197,46 @@ pub fn seats_in_words(slot: &DaySheetSlot) -> String {
             count_of(u64::from(slot.capacity), "seat", "seats")
         ),
     }
+}
+
+/// Whether a session took place, as a supervisor reads it in a check-in.
+pub fn outcome_label(outcome: SessionOutcome) -> &'static str {
+    match outcome {
+        SessionOutcome::Held => "Session held",
+        SessionOutcome::DidNotCome => "The young person didn't come",
+        SessionOutcome::Cancelled => "Cancelled",
+    }
+}
+
+/// How a session went for the mentor: "4 out of 5", said in words, not stars.
+pub fn rating_in_words(rating: Option<u8>) -> String {
+    match rating {
+        Some(rating) => format!("{rating} out of 5"),
+        None => "Not rated".to_owned(),
+    }
+}
+
+/// Sessions against a mentor's own limit: "4 of 5 this week", or "4 this week (no
+/// limit set)".
+pub fn against_limit(count: u32, limit: Option<u32>, period: &str) -> String {
+    match limit {
+        Some(limit) => format!("{count} of {limit} {period}"),
+        None => format!("{count} {period} (no limit set)"),
+    }
+}
+
+/// A mentor's limits, one short sentence each, for their supervisor.
+pub fn limits_in_words(limits: &MentorLimits) -> Vec<String> {
+    let mut words = Vec::new();
+    words.push(match limits.buffer_minutes {
+        0 => "No break needed between sessions.".to_owned(),
+        minutes => format!(
+            "At least {} free between sessions.",
+            minutes_in_words(minutes)
+        ),
+    });
+    if let Some(time) = &limits.no_sessions_after {
+        words.push(format!("No sessions after {time}."));
+    }
+    words
 }

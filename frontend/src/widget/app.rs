@@ -5,18 +5,26 @@ use yew::prelude::*;
 
 use super::embed::{is_embedded, use_height_messages};
 use super::pages::{
-    BookSpotPage, EventsPage, HomePage, LoungePage, ManagePage, MentorsPage, NotFoundPage,
+    BookSpotPage, EventsPage, HomePage, LoungePage, ManagePage, MentorPage, MentorsPage,
+    NotFoundPage,
 };
 use super::router::{use_current_route, Route};
+use super::week::SlotSource;
 use super::Layout;
 
 fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <HomePage /> },
         Route::Lounge => html! { <LoungePage /> },
-        Route::BookSpot { space_id } => html! { <BookSpotPage {space_id} /> },
+        Route::BookSpot { space_id } => {
+            html! { <BookSpotPage source={SlotSource::Space(space_id)} /> }
+        }
         Route::Manage => html! { <ManagePage /> },
         Route::Mentors => html! { <MentorsPage /> },
+        Route::Mentor { mentor_id } => html! { <MentorPage {mentor_id} /> },
+        Route::BookMentor { mentor_id } => {
+            html! { <BookSpotPage source={SlotSource::Mentor(mentor_id)} /> }
+        }
         Route::Events => html! { <EventsPage /> },
         Route::NotFound => html! { <NotFoundPage /> },
     }

@@ -5,7 +5,7 @@
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use super::{Route, WidgetLink};
+use super::{LinkLook, Route, WidgetLink};
 use crate::AGENCY_NAME;
 
 #[derive(Properties, PartialEq)]
@@ -49,7 +49,7 @@ pub fn Layout(props: &LayoutProps) -> Html {
             } else {
                 <header class="site-header">
                     <div class="site-header__inner">
-                        <WidgetLink to={Route::Home} class="brand">{ AGENCY_NAME }</WidgetLink>
+                        <WidgetLink to={Route::Home} look={LinkLook::Brand}>{ AGENCY_NAME }</WidgetLink>
                         <nav aria-label="Main" class="main-nav">
                             <ul>
                                 { for [

@@ -13,4 +13,4 @@ pub mod week;
 
 pub use app::App;
 pub use layout::Layout;
-pub use router::{Route, WidgetLink};
+pub use router::{LinkLook, Route, WidgetLink};

@@ -25,6 +25,15 @@ pub enum Route {
     /// Where manage links lead, with `#token=...`.
     Manage,
     Mentors,
+    /// A mentor's profile and times; `None` is any available mentor (`/mentors/any`).
+    Mentor {
+        mentor_id: Option<i64>,
+    },
+    /// The booking form for one of a mentor's times, chosen by `?start=` like
+    /// [`Route::BookSpot`].
+    BookMentor {
+        mentor_id: Option<i64>,
+    },
     Events,
     NotFound,
 }
@@ -38,11 +47,33 @@ impl Route {
             "manage" => Self::Manage,
             "mentors" => Self::Mentors,
             "events" => Self::Events,
-            other => other
-                .strip_prefix("lounge/")
-                .and_then(|rest| rest.strip_suffix("/book"))
-                .and_then(|space_id| space_id.parse().ok())
-                .map_or(Self::NotFound, |space_id| Self::BookSpot { space_id }),
+            other => Self::from_nested_path(other).unwrap_or(Self::NotFound),
+        }
+    }
+
+    /// `lounge/{id}/book`, `mentors/{id or any}` and `mentors/{id or any}/book`.
+    fn from_nested_path(path: &str) -> Option<Self> {
+        let (section, rest) = path.split_once('/')?;
+        let (id, book) = match rest.strip_suffix("/book") {
+            Some(id) => (id, true),
+            None => (rest, false),
+        };
+        match section {
+            "lounge" if book => Some(Self::BookSpot {
+                space_id: id.parse().ok()?,
+            }),
+            "mentors" => {
+                let mentor_id = match id {
+                    "any" => None,
+                    id => Some(id.parse().ok()?),
+                };
+                Some(if book {
+                    Self::BookMentor { mentor_id }
+                } else {
+                    Self::Mentor { mentor_id }
+                })
+            }
+            _ => None,
         }
     }
 
@@ -53,6 +84,8 @@ impl Route {
             Self::BookSpot { space_id } => format!("/lounge/{space_id}/book"),
             Self::Manage => "/manage".to_owned(),
             Self::Mentors => "/mentors".to_owned(),
+            Self::Mentor { mentor_id } => mentor_path(mentor_id),
+            Self::BookMentor { mentor_id } => format!("{}/book", mentor_path(mentor_id)),
             Self::Events => "/events".to_owned(),
             Self::NotFound => "/404".to_owned(),
         }
@@ -74,6 +107,13 @@ impl Route {
         } else {
             format!("{}?{query}", self.to_path())
         }
+    }
+}
+
+fn mentor_path(mentor_id: Option<i64>) -> String {
+    match mentor_id {
+        Some(mentor_id) => format!("/mentors/{mentor_id}"),
+        None => "/mentors/any".to_owned(),
     }
 }
 
@@ -129,12 +169,26 @@ pub fn use_current_route() -> Route {
     *route
 }
 
+/// How a [`WidgetLink`] looks. A fixed set, each with its class written out: a class
+/// chosen at run time goes through yew's `Classes`, an ordered hash set whose code
+/// (about 2 KB gzipped) the widget otherwise never needs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum LinkLook {
+    #[default]
+    Plain,
+    /// The agency's name in the header.
+    Brand,
+    /// A big link with a title and a line about it (`.link-card`).
+    Card,
+    /// The page's main next step, as a button.
+    Button,
+}
+
 #[derive(Properties, PartialEq)]
 pub struct WidgetLinkProps {
     pub to: Route,
-    /// A plain class string: yew's `Classes` would add its set type to the download.
     #[prop_or_default]
-    pub class: Option<&'static str>,
+    pub look: LinkLook,
     /// Whether it leads to the page shown now (`aria-current="page"`), for navigation.
     #[prop_or_default]
     pub current: bool,
@@ -155,15 +209,24 @@ pub fn WidgetLink(props: &WidgetLinkProps) -> Html {
         event.prevent_default();
         go_to(to, &[], false);
     });
-    html! {
-        <a
-            href={to.href(&[])}
-            class={props.class}
-            aria-current={props.current.then_some("page")}
-            {onclick}
-        >
-            { props.children.clone() }
-        </a>
+    let href = to.href(&[]);
+    let current = props.current.then_some("page");
+    let children = props.children.clone();
+    match props.look {
+        LinkLook::Plain => html! {
+            <a {href} aria-current={current} {onclick}>{ children }</a>
+        },
+        LinkLook::Brand => html! {
+            <a class="brand" {href} aria-current={current} {onclick}>{ children }</a>
+        },
+        LinkLook::Card => html! {
+            <a class="link-card" {href} aria-current={current} {onclick}>{ children }</a>
+        },
+        LinkLook::Button => html! {
+            <a class="button button--primary" {href} aria-current={current} {onclick}>
+                { children }
+            </a>
+        },
     }
 }
 

@@ -1,13 +1,53 @@
-//! The lounge's next week: every space, whether it is open now, and its slots. One
-//! loader for every page that offers times (the lounge, the booking form checking its
-//! time is still free, changing a booking's time), so they share one copy of the code.
+//! Where times come from, in one place for every page that offers them: the lounge's
+//! next week (every space, whether it is open now, and its slots), a week of one
+//! space's or one mentor's times, and the time a booking form is for.
 
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use shared::{SlotAvailability, Space, SpaceNow};
 
+use crate::api::mentors::{find_mentor, list_mentor_slots};
 use crate::api::spaces::{list_slots, list_spaces, space_now};
 use crate::api::ApiFailure;
 use crate::clock;
 use crate::widget::components::slot_picker::week_from;
+use crate::widget::Route;
+
+/// Whose times: a lounge space's, or a peer mentor's (`None`: any available mentor).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SlotSource {
+    Space(i64),
+    Mentor(Option<i64>),
+}
+
+impl SlotSource {
+    /// The free times from `from` to `to`, both included.
+    pub async fn slots(
+        self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<SlotAvailability>, ApiFailure> {
+        match self {
+            Self::Space(space_id) => list_slots(space_id, from, to).await,
+            Self::Mentor(mentor_id) => list_mentor_slots(mentor_id, from, to).await,
+        }
+    }
+
+    /// The page to pick another time on.
+    pub fn times_page(self) -> Route {
+        match self {
+            Self::Space(_) => Route::Lounge,
+            Self::Mentor(mentor_id) => Route::Mentor { mentor_id },
+        }
+    }
+
+    /// The booking form for one of these times.
+    pub fn booking_page(self) -> Route {
+        match self {
+            Self::Space(space_id) => Route::BookSpot { space_id },
+            Self::Mentor(mentor_id) => Route::BookMentor { mentor_id },
+        }
+    }
+}
 
 /// A space with what the pages show of it.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,25 +70,53 @@ pub async fn load_week() -> Result<Vec<SpaceWeek>, ApiFailure> {
     Ok(weeks)
 }
 
-/// The space `space_id` and its slot starting at `start`, if it is still listed.
-pub fn find_slot<'a>(
-    weeks: &'a [SpaceWeek],
-    space_id: i64,
-    start: &chrono::DateTime<chrono::FixedOffset>,
-) -> Option<(&'a Space, &'a SlotAvailability)> {
-    let week = weeks.iter().find(|week| week.space.id == space_id)?;
-    let slot = week.slots.iter().find(|slot| slot.start == *start)?;
-    Some((&week.space, slot))
+/// A time chosen to book, as the server sees it now, with what the form says about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chosen {
+    pub slot: SlotAvailability,
+    /// The space's name; empty for office hours, whose room comes with the booking.
+    pub place: String,
+    pub house_rules: String,
+    /// The mentor's display name, when one was chosen.
+    pub mentor: Option<String>,
 }
 
-/// The week of the space a booking names. A booking names its space rather than
-/// numbering it; with one space (the usual case) that space is the one.
-pub fn week_at<'a>(weeks: &'a [SpaceWeek], place: &str) -> Option<&'a SpaceWeek> {
-    weeks
-        .iter()
-        .find(|week| week.space.name == place)
-        .or(match weeks {
-            [only] => Some(only),
-            _ => None,
-        })
+/// The time at `start` from `source`, if it can still be booked.
+pub async fn load_chosen(
+    source: SlotSource,
+    start: DateTime<FixedOffset>,
+) -> Result<Option<Chosen>, ApiFailure> {
+    match source {
+        SlotSource::Space(space_id) => {
+            let weeks = load_week().await?;
+            let found = weeks
+                .iter()
+                .find(|week| week.space.id == space_id)
+                .and_then(|week| Some((week, week.slots.iter().find(|s| s.start == start)?)));
+            Ok(found.map(|(week, slot)| Chosen {
+                slot: slot.clone(),
+                place: week.space.name.clone(),
+                house_rules: week.space.house_rules.clone(),
+                mentor: None,
+            }))
+        }
+        SlotSource::Mentor(mentor_id) => {
+            // The day at the agency: the address keeps the agency's offset.
+            let day = start.date_naive();
+            let slots = source.slots(day, day).await?;
+            let Some(slot) = slots.into_iter().find(|slot| slot.start == start) else {
+                return Ok(None);
+            };
+            let mentor = match mentor_id {
+                Some(mentor_id) => Some(find_mentor(mentor_id).await?.display_name),
+                None => None,
+            };
+            Ok(Some(Chosen {
+                slot,
+                place: String::new(),
+                house_rules: String::new(),
+                mentor,
+            }))
+        }
+    }
 }

@@ -20,16 +20,31 @@ struct Tool {
 }
 
 /// Every tool, in order; each shows only to those who may open its page.
-const TOOLS: [Tool; 6] = [
+const TOOLS: [Tool; 9] = [
     Tool {
         route: ConsoleRoute::DaySheet,
         title: "Day sheet",
         description: "Today in the lounge: who is booked, check-ins, walk-ins and seats free.",
     },
     Tool {
+        route: ConsoleRoute::MentorSessions,
+        title: "Your mentoring",
+        description: "Your sessions and check-ins, your profile, office hours and limits.",
+    },
+    Tool {
+        route: ConsoleRoute::Supervision,
+        title: "Supervision",
+        description: "Mentors' sessions against their limits, check-ins, support requests and screening dates.",
+    },
+    Tool {
         route: ConsoleRoute::Spaces,
         title: "Spaces and opening hours",
         description: "Add or change spaces, their booking rules, weekly hours and closures.",
+    },
+    Tool {
+        route: ConsoleRoute::Topics,
+        title: "Topics",
+        description: "The lived-experience topics mentors choose from and young people filter by.",
     },
     Tool {
         route: ConsoleRoute::Users,
@@ -53,26 +68,14 @@ const TOOLS: [Tool; 6] = [
     },
 ];
 
-/// The tools still being built for the roles this person holds, one line per role.
+/// The tools still being built for the roles this person holds, one line per role;
+/// admins hold every role. Empty when nothing more is coming for them.
 pub fn coming_soon(roles: &[Role]) -> Vec<&'static str> {
-    let lines: Vec<&'static str> = Role::ALL
-        .into_iter()
-        .filter(|role| roles.contains(role))
-        .filter_map(|role| match role {
-            Role::Supervisor => {
-                Some("For supervisors: mentors' workload, check-ins and support requests.")
-            }
-            Role::Mentor => {
-                Some("For peer mentors: your profile, availability, limits and sessions.")
-            }
-            Role::Facilities => Some("For facilities: donations, inventory and the wishlist."),
-            Role::Admin => None,
-        })
-        .collect();
-    if lines.is_empty() {
-        vec!["Tools for peer mentors, supervisors and facilities staff."]
+    let facilities = roles.contains(&Role::Facilities) || roles.contains(&Role::Admin);
+    if facilities {
+        vec!["For facilities: donations, inventory and the wishlist."]
     } else {
-        lines
+        Vec::new()
     }
 }
 
@@ -91,6 +94,7 @@ fn tool_card(tool: &Tool) -> Html {
 pub fn ConsoleHome(props: &ConsoleHomeProps) -> Html {
     let user = &props.user;
     let tools = TOOLS.iter().filter(|tool| tool.route.access().allows(user));
+    let coming = coming_soon(&user.roles);
 
     html! {
         <div class="console-home">
@@ -103,10 +107,12 @@ pub fn ConsoleHome(props: &ConsoleHomeProps) -> Html {
             <ul class="link-cards">
                 { for tools.map(tool_card) }
             </ul>
-            <h2>{ "Coming soon" }</h2>
-            <ul class="coming-soon">
-                { for coming_soon(&user.roles).into_iter().map(|line| html! { <li>{ line }</li> }) }
-            </ul>
+            if !coming.is_empty() {
+                <h2>{ "Coming soon" }</h2>
+                <ul class="coming-soon">
+                    { for coming.into_iter().map(|line| html! { <li>{ line }</li> }) }
+                </ul>
+            }
         </div>
     }
 }

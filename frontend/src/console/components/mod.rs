@@ -1,20 +1,30 @@
 //! Building blocks of the console's pages.
 
 pub mod account_card;
+pub mod check_in_form;
+pub mod choices;
 pub mod closure_card;
 pub mod closure_form;
 pub mod console_home;
 pub mod field;
 pub mod invite_form;
+pub mod limits_form;
+pub mod mentor_nav;
+pub mod office_hours_form;
 pub mod pager;
+pub mod photo_form;
+pub mod profile_form;
 pub mod requeue_button;
 pub mod require_staff;
 pub mod role_fieldset;
+pub mod session_card;
 pub mod sign_in_form;
 pub mod sign_out_button;
 pub mod slot_sheet;
 pub mod space_form;
 pub mod space_nav;
+pub mod supervised_mentor_card;
+pub mod weekly_windows;
 
 pub use account_card::AccountCard;
 pub use closure_card::ClosureCard;
@@ -30,3 +40,4 @@ pub use sign_out_button::SignOutButton;
 pub use slot_sheet::SlotSheet;
 pub use space_form::SpaceForm;
 pub use space_nav::space_nav;
+pub use weekly_windows::WeeklyWindows;

@@ -61,6 +61,14 @@ fn NoAccess(props: &NoAccessProps) -> Html {
              If you need it for your work, ask an admin to add one of those roles to your \
              account."
         }
+        Access::Mentor => {
+            "This page is for peer mentors. If you mentor young people here, ask an admin \
+             to add the peer mentor role to your account."
+        }
+        Access::Supervisor => {
+            "This page is for supervisors of peer mentors. If you need it for your work, \
+             ask an admin to add the supervisor role to your account."
+        }
         _ => {
             "This page is for admins. If you need it for your work, ask an admin to add \
              the admin role to your account."

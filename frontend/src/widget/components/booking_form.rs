@@ -1,6 +1,7 @@
-//! The booking form: a name or nickname, and an email only if they want one. It checks
-//! the input by the server's own rules before sending, and reports the outcome to its
-//! page, so it can be rendered and tested on its own.
+//! The booking form, for a lounge spot or a mentor's time: a name or nickname, an email
+//! only if they want one, and for a mentor, anything they'd like the mentor to know. It
+//! checks the input by the server's own rules before sending, and reports the outcome
+//! to its page, so it can be rendered and tested on its own.
 
 use chrono::{DateTime, FixedOffset};
 use shared::{Booking, DisplayName, Email, FieldErrors, NewBooking};
@@ -12,6 +13,7 @@ use crate::api::bookings::{create_booking, new_attempt_key};
 use crate::components::form::{
     error_summary, input_value, text_field, use_focus_on_errors, FormErrors, TextField,
 };
+use crate::widget::week::SlotSource;
 
 pub const NAME_LABEL: &str = "Your name or nickname";
 pub const NAME_HINT: &str =
@@ -23,25 +25,40 @@ pub const DISCREET_LABEL: &str = "Keep my emails discreet";
 pub const DISCREET_HINT: &str =
     "They'll just say \"your appointment\", without naming the lounge or us, in case someone else sees your inbox.";
 
+pub const TOPIC_HINT: &str = "Up to 280 characters.";
+/// The longest note for a mentor the server takes.
+pub const TOPIC_MAX_CHARS: usize = 280;
+
 /// The API's field names and the ids of their inputs, in page order.
-const INPUTS: &[(&str, &str)] = &[("name", "booking-name"), ("email", "booking-email")];
+const INPUTS: &[(&str, &str)] = &[
+    ("name", "booking-name"),
+    ("email", "booking-email"),
+    ("topic", "booking-topic"),
+];
 
 #[derive(Properties, PartialEq)]
 pub struct BookingFormProps {
-    pub space_id: i64,
+    /// What is booked: a lounge space's time or a mentor's.
+    pub source: SlotSource,
+    /// The mentor's display name, when one was chosen.
+    #[prop_or_default]
+    pub mentor: Option<AttrValue>,
     pub start: DateTime<FixedOffset>,
     /// Booked: the answer holds the manage link.
     pub on_booked: Callback<Booking>,
-    /// Someone took the last spot while the form was open.
-    pub on_slot_taken: Callback<()>,
+    /// The time can't be had any more (someone took the last spot, or the mentor
+    /// can't take it), with the server's words for why.
+    pub on_slot_taken: Callback<String>,
 }
 
 /// The booking to send, or what to fix first. Same rules as the server, from `shared`.
+/// `topic` is only sent for office hours.
 pub fn check_booking(
-    space_id: i64,
+    source: SlotSource,
     start: DateTime<FixedOffset>,
     name: &str,
     email: &str,
+    topic: &str,
     discreet: bool,
 ) -> Result<NewBooking, FormErrors> {
     let mut fields = FieldErrors::new();
@@ -54,22 +71,41 @@ pub fn check_booking(
     }
     .map_err(|problem| fields.insert("email".to_owned(), vec![problem.0]))
     .ok();
-    match (name, email) {
-        (Some(name), Some(email)) => Ok(NewBooking::Lounge {
+    let topic = topic.trim();
+    if topic.chars().count() > TOPIC_MAX_CHARS {
+        fields.insert(
+            "topic".to_owned(),
+            vec!["Please keep this to 280 characters or fewer.".to_owned()],
+        );
+    }
+    let (Some(name), Some(email), true) = (name, email, fields.is_empty()) else {
+        return Err(FormErrors::from_fields(fields));
+    };
+    let (name, email) = (name.into(), email.map(String::from));
+    Ok(match source {
+        SlotSource::Space(space_id) => NewBooking::Lounge {
             space_id,
             start,
-            name: name.into(),
-            email: email.map(String::from),
+            name,
+            email,
             discreet,
-        }),
-        _ => Err(FormErrors::from_fields(fields)),
-    }
+        },
+        SlotSource::Mentor(mentor_id) => NewBooking::OfficeHours {
+            mentor_id,
+            start,
+            name,
+            email,
+            topic: (!topic.is_empty()).then(|| topic.to_owned()),
+            discreet,
+        },
+    })
 }
 
 #[component]
 pub fn BookingForm(props: &BookingFormProps) -> Html {
     let name_ref = use_node_ref();
     let email_ref = use_node_ref();
+    let topic_ref = use_node_ref();
     let discreet_ref = use_node_ref();
     let alert_ref = use_node_ref();
     let sending = use_state(|| false);
@@ -79,16 +115,24 @@ pub fn BookingForm(props: &BookingFormProps) -> Html {
     let last_attempt = use_mut_ref(|| None::<(NewBooking, String)>);
     use_focus_on_errors(
         &errors,
-        vec![("name", name_ref.clone()), ("email", email_ref.clone())],
+        vec![
+            ("name", name_ref.clone()),
+            ("email", email_ref.clone()),
+            ("topic", topic_ref.clone()),
+        ],
         alert_ref.clone(),
     );
 
     let onsubmit = {
-        let (name_ref, email_ref, discreet_ref) =
-            (name_ref.clone(), email_ref.clone(), discreet_ref.clone());
+        let (name_ref, email_ref, topic_ref, discreet_ref) = (
+            name_ref.clone(),
+            email_ref.clone(),
+            topic_ref.clone(),
+            discreet_ref.clone(),
+        );
         let (sending, errors, last_attempt) =
             (sending.clone(), errors.clone(), last_attempt.clone());
-        let (space_id, start) = (props.space_id, props.start);
+        let (source, start) = (props.source, props.start);
         let (on_booked, on_slot_taken) = (props.on_booked.clone(), props.on_slot_taken.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
@@ -96,10 +140,11 @@ pub fn BookingForm(props: &BookingFormProps) -> Html {
                 return;
             }
             let booking = match check_booking(
-                space_id,
+                source,
                 start,
                 &input_value(&name_ref),
                 &input_value(&email_ref),
+                &textarea_value(&topic_ref),
                 discreet_ref
                     .cast::<web_sys::HtmlInputElement>()
                     .is_some_and(|input| input.checked()),
@@ -132,7 +177,14 @@ pub fn BookingForm(props: &BookingFormProps) -> Html {
                 sending.set(false);
                 match result {
                     Ok(booking) => on_booked.emit(booking),
-                    Err(failure) if failure.code() == Some("slot_full") => on_slot_taken.emit(()),
+                    Err(failure)
+                        if matches!(
+                            failure.code(),
+                            Some("slot_full" | "slot_taken" | "mentor_unavailable")
+                        ) =>
+                    {
+                        on_slot_taken.emit(failure.message().to_owned())
+                    }
                     // The server's messages are written for young people.
                     Err(failure) => errors.set(failure.into()),
                 }
@@ -158,6 +210,9 @@ pub fn BookingForm(props: &BookingFormProps) -> Html {
                 error: errors.for_field("email"),
                 ..TextField::new("booking-email", "email", EMAIL_LABEL)
             }) }
+            if let SlotSource::Mentor(_) = props.source {
+                { topic_field(props.mentor.as_deref(), topic_ref, errors.for_field("topic")) }
+            }
             <div class="field field--check">
                 <input
                     id="booking-discreet"
@@ -180,4 +235,42 @@ pub fn BookingForm(props: &BookingFormProps) -> Html {
             { progress("Booking your spot…", *sending) }
         </form>
     }
+}
+
+/// "Anything you'd like Sam to know?": a note only the mentor sees.
+fn topic_field(mentor: Option<&str>, input_ref: NodeRef, error: Option<String>) -> Html {
+    let label = format!(
+        "Anything you'd like {} to know? (optional, only they see it)",
+        mentor.unwrap_or("your mentor")
+    );
+    let described_by = if error.is_some() {
+        "booking-topic-hint booking-topic-error"
+    } else {
+        "booking-topic-hint"
+    };
+    html! {
+        <div class="field">
+            <label for="booking-topic">{ label }</label>
+            <p id="booking-topic-hint" class="field-hint">{ TOPIC_HINT }</p>
+            <textarea
+                id="booking-topic"
+                name="topic"
+                rows="3"
+                ref={input_ref}
+                aria-invalid={error.is_some().then_some("true")}
+                aria-describedby={described_by}
+            />
+            if let Some(error) = error {
+                <p id="booking-topic-error" class="field-error">{ error }</p>
+            }
+        </div>
+    }
+}
+
+/// The text of a `<textarea>`, or "" if it isn't rendered.
+fn textarea_value(node: &NodeRef) -> String {
+    node.get()
+        .and_then(|node| js_sys::Reflect::get(&node, &"value".into()).ok())
+        .and_then(|value| value.as_string())
+        .unwrap_or_default()
 }

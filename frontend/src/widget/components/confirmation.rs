@@ -1,5 +1,6 @@
-//! "You're in!": what a young person sees right after booking, with the manage link
-//! shown this once. It is only in memory, never in the address.
+//! "You're in!": what a young person sees right after booking a lounge spot or a
+//! mentor's time, with the manage link shown this once. It is only in memory, never in
+//! the address.
 
 use js_sys::{Function, Promise, Reflect};
 use shared::Booking;
@@ -7,9 +8,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use yew::prelude::*;
 
-use super::pieces::{button, lounge_link, when_and_where};
+use super::pieces::{booking_facts, button, home_of, page_link};
 use crate::api::bookings::calendar_url;
 use crate::widget::embed::is_embedded;
+use crate::widget::Route;
 
 pub const SAVE_LINK_ADVICE: &str = "Save this link — it's how you can cancel or change your \
      time. Anyone with it can change your booking, so keep it private.";
@@ -24,7 +26,7 @@ pub fn confirmation(
     html! {
         <>
             <p class="lead">{ format!("See you soon, {}.", booking.name) }</p>
-            { when_and_where(&booking.start, &booking.end, &booking.place) }
+            { booking_facts(booking) }
             if let Some(token) = &booking.manage_token {
                 <p><a class="button" href={calendar_url(token)}>{ "Add to calendar" }</a></p>
             }
@@ -35,9 +37,18 @@ pub fn confirmation(
             if let Some(url) = &booking.manage_url {
                 { manage_link(url, copy_status) }
             }
-            { lounge_link("Back to the lounge", false) }
+            { back_link(home_of(booking)) }
         </>
     }
+}
+
+fn back_link(home: Route) -> Html {
+    let label = if home == Route::Lounge {
+        "Back to the lounge"
+    } else {
+        "Back to peer mentors"
+    };
+    page_link(home, label, false)
 }
 
 fn manage_link(url: &str, copy_status: &UseStateHandle<&'static str>) -> Html {
@@ -75,7 +86,7 @@ fn manage_link(url: &str, copy_status: &UseStateHandle<&'static str>) -> Html {
                     }
                 </a>
             </p>
-            { button("Copy link", "button", on_copy) }
+            { button("Copy link", on_copy) }
             <p class="copy-status" role="status" aria-live="polite">{ **copy_status }</p>
             <p class="note">{ "If you gave an email, we've sent you this link too." }</p>
         </section>

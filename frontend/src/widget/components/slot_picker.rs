@@ -1,5 +1,5 @@
-//! The next week of a space's slots, grouped by day, each a button that says how much
-//! room is left. Used to book a spot and to move one.
+//! A week of slots, grouped by day, each a button (saying how much room is left, for
+//! the lounge). Used to book a spot or a mentor's time, and to move one.
 
 use chrono::{DateTime, Days, FixedOffset, NaiveDate};
 use shared::SlotAvailability;
@@ -55,25 +55,38 @@ pub fn day_heading(date: NaiveDate, today: NaiveDate) -> String {
     }
 }
 
+/// How a list of times reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SlotWords {
+    /// Said when there are no times at all.
+    pub empty: &'static str,
+    /// Whether each time says how much room is left: a lounge's does, a mentor's
+    /// (free or not listed) doesn't need to.
+    pub room: bool,
+}
+
+/// The lounge's next week.
+pub const LOUNGE_WEEK: SlotWords = SlotWords {
+    empty: "There are no times to book in the next 7 days. Please check back soon!",
+    room: true,
+};
+
 /// The slots as buttons under a heading per day. `current` is the booking being moved,
 /// shown but not choosable. Buttons carry `data-slot-start` for browser tests.
 pub fn slot_picker(
     slots: &[SlotAvailability],
     current: Option<&DateTime<FixedOffset>>,
     on_pick: &Callback<SlotAvailability>,
+    words: SlotWords,
 ) -> Html {
     let days = group_by_day(slots);
     let Some(first) = days.first().and_then(|day| day.slots.first()) else {
-        return html! {
-            <p class="slots-empty">
-                { "There are no times to book in the next 7 days. Please check back soon!" }
-            </p>
-        };
+        return html! { <p class="slots-empty">{ words.empty }</p> };
     };
     let today = clock::today_at(first.start.offset());
     html! {
         <div class="slot-days">
-            { for days.iter().map(|day| slot_day(day, today, current, on_pick)) }
+            { for days.iter().map(|day| slot_day(day, today, current, on_pick, words.room)) }
         </div>
     }
 }
@@ -83,13 +96,14 @@ fn slot_day(
     today: NaiveDate,
     current: Option<&DateTime<FixedOffset>>,
     on_pick: &Callback<SlotAvailability>,
+    room: bool,
 ) -> Html {
     let heading = day_heading(day.date, today);
     html! {
         <div key={day.date.to_string()} class="slot-day">
             <h3>{ &heading }</h3>
             <ul class="slots">
-                { for day.slots.iter().map(|slot| slot_button(slot, &heading, current, on_pick)) }
+                { for day.slots.iter().map(|slot| slot_button(slot, &heading, current, on_pick, room)) }
             </ul>
         </div>
     }
@@ -100,12 +114,15 @@ fn slot_button(
     day: &str,
     current: Option<&DateTime<FixedOffset>>,
     on_pick: &Callback<SlotAvailability>,
+    show_room: bool,
 ) -> Html {
     let is_current = current == Some(&slot.start);
     let room = if is_current {
         "Your time now".to_owned()
-    } else {
+    } else if show_room {
         format::spots_left(slot.available)
+    } else {
+        String::new()
     };
     let onclick = {
         let slot = slot.clone();
@@ -124,8 +141,10 @@ fn slot_button(
                 // The day is in the name too: keyboard users jump from button to button.
                 <span class="visually-hidden">{ format!("{day}, ") }</span>
                 <span class="slot__time">{ format::clock_range(&slot.start, &slot.end) }</span>
-                <span class="visually-hidden">{ ", " }</span>
-                <span class="slot__room">{ room }</span>
+                if !room.is_empty() {
+                    <span class="visually-hidden">{ ", " }</span>
+                    <span class="slot__room">{ room }</span>
+                }
             </button>
         </li>
     }

@@ -1,33 +1,40 @@
-//! `/lounge/{space_id}/book?start=...`: the chosen time and place, the form to book it,
-//! and then "You're in!". The choice lives in the address, so a reload finds the same
-//! form; a time that is gone by then gets a way back to the others. Once booked, the
-//! address says so (`&booked=1`), so a reload can't book the same time twice.
+//! `/lounge/{space_id}/book?start=...` and `/mentors/{id or any}/book?start=...`: the
+//! chosen time (and place, or mentor), the form to book it, and then "You're in!". The
+//! choice lives in the address, so a reload finds the same form; a time that is gone by
+//! then gets a way back to the others. Once booked, the address says so (`&booked=1`),
+//! so a reload can't book the same time twice.
 
 use chrono::DateTime;
-use shared::{Booking, SlotAvailability, Space};
+use shared::Booking;
 use yew::prelude::*;
 
 use crate::components::{error_notice, loading};
-use crate::hooks::{use_document_title, use_fetch, use_focus_on_change, FetchState};
+use crate::format;
+use crate::hooks::{use_document_title, use_fetch_with, use_focus_on_change, FetchState};
 use crate::widget::components::confirmation::confirmation;
-use crate::widget::components::pieces::{lounge_link, notice, when_and_where, Tone};
+use crate::widget::components::pieces::{notice, page_link, when_and_where, Tone};
 use crate::widget::components::BookingForm;
-use crate::widget::handoff::hand_over_slot_taken;
+use crate::widget::handoff::hand_over_note;
 use crate::widget::router::{go_to, page_query_param};
-use crate::widget::week::{find_slot, load_week};
-use crate::widget::Route;
+use crate::widget::week::{load_chosen, Chosen, SlotSource};
 
 #[derive(Properties, PartialEq)]
 pub struct BookSpotPageProps {
-    pub space_id: i64,
+    pub source: SlotSource,
 }
 
 #[component]
 pub fn BookSpotPage(props: &BookSpotPageProps) -> Html {
-    let start_param = page_query_param("start").unwrap_or_default();
-    // The times as the server sees them now: the chosen one may have filled or passed
-    // since the address was made.
-    let week = use_fetch(load_week);
+    let source = props.source;
+    let start = DateTime::parse_from_rfc3339(&page_query_param("start").unwrap_or_default()).ok();
+    // The time as the server sees it now: it may have filled or passed since the
+    // address was made.
+    let chosen = use_fetch_with((source, start), |&(source, start)| async move {
+        match start {
+            Some(start) => load_chosen(source, start).await,
+            None => Ok(None),
+        }
+    });
     let booked = use_state(|| None::<Booking>);
     let copy_status = use_state(|| "");
     let heading_ref = use_node_ref();
@@ -38,35 +45,31 @@ pub fn BookSpotPage(props: &BookSpotPageProps) -> Html {
         "Book a spot"
     });
 
-    let start = DateTime::parse_from_rfc3339(&start_param).ok();
-    let chosen = match &*week {
-        FetchState::Loaded(weeks) => {
-            start.and_then(|start| find_slot(weeks, props.space_id, &start))
-        }
-        _ => None,
-    };
-    let body = match (&*booked, &*week, chosen) {
-        (Some(booking), _, _) => {
-            let house_rules = chosen.map_or("", |(space, _)| space.house_rules.as_str());
+    let body = match (&*booked, &*chosen) {
+        (Some(booking), chosen) => {
+            let house_rules = match chosen {
+                FetchState::Loaded(Some(chosen)) => chosen.house_rules.as_str(),
+                _ => "",
+            };
             confirmation(booking, house_rules, &copy_status)
         }
         // Booked before this page was reloaded: the link was shown then.
-        (None, ..) if page_query_param("booked").is_some() => already_booked(),
-        (None, FetchState::Loading, _) => loading("Getting your time ready…"),
-        (None, FetchState::Failed(failure), _) => error_notice(failure, Some(&week.retry)),
-        (None, FetchState::Loaded(_), Some((space, slot))) if slot.available > 0 => {
+        (None, _) if page_query_param("booked").is_some() => already_booked(source),
+        (None, FetchState::Loading) => loading("Getting your time ready…"),
+        (None, FetchState::Failed(failure)) => error_notice(failure, Some(&chosen.retry)),
+        (None, FetchState::Loaded(Some(chosen))) if chosen.slot.available > 0 => {
             let on_booked = {
                 let booked = booked.clone();
-                let (space_id, start_param) = (props.space_id, start_param.clone());
+                let start = format::api_time(&chosen.slot.start);
                 Callback::from(move |booking: Booking| {
                     booked.set(Some(booking));
-                    let params = [("start", start_param.as_str()), ("booked", "1")];
-                    go_to(Route::BookSpot { space_id }, &params, true);
+                    let params = [("start", start.as_str()), ("booked", "1")];
+                    go_to(source.booking_page(), &params, true);
                 })
             };
-            booking_step(space, slot, on_booked)
+            booking_step(source, chosen, on_booked)
         }
-        (None, FetchState::Loaded(_), _) => time_gone(),
+        (None, FetchState::Loaded(_)) => time_gone(source),
     };
 
     html! {
@@ -79,37 +82,57 @@ pub fn BookSpotPage(props: &BookSpotPageProps) -> Html {
     }
 }
 
-fn booking_step(space: &Space, slot: &SlotAvailability, on_booked: Callback<Booking>) -> Html {
-    let on_slot_taken = Callback::from(|()| {
-        hand_over_slot_taken();
-        go_to(Route::Lounge, &[], true);
+fn booking_step(source: SlotSource, chosen: &Chosen, on_booked: Callback<Booking>) -> Html {
+    let on_slot_taken = Callback::from(move |message: String| {
+        // The lounge's own words; a mentor's time, the server's (which never say why
+        // a mentor can't).
+        hand_over_note(match source {
+            SlotSource::Space(_) => {
+                "Sorry, someone just took the last spot at that time. Please pick another time."
+                    .to_owned()
+            }
+            SlotSource::Mentor(_) => message,
+        });
+        go_to(source.times_page(), &[], true);
     });
+    let Chosen {
+        slot,
+        place,
+        mentor,
+        ..
+    } = chosen;
     html! {
         <>
-            { when_and_where(&slot.start, &slot.end, &space.name) }
-            { lounge_link("Choose a different time", false) }
-            <BookingForm space_id={space.id} start={slot.start} {on_booked} {on_slot_taken} />
+            { when_and_where(&slot.start, &slot.end, place, mentor.as_deref()) }
+            { page_link(source.times_page(), "Choose a different time", false) }
+            <BookingForm
+                {source}
+                mentor={mentor.clone().map(AttrValue::from)}
+                start={slot.start}
+                {on_booked}
+                {on_slot_taken}
+            />
         </>
     }
 }
 
-fn time_gone() -> Html {
+fn time_gone(source: SlotSource) -> Html {
     html! {
         <>
             { notice(Tone::Info, "Sorry, that time can't be booked any more.", None) }
-            { lounge_link("See other times", true) }
+            { page_link(source.times_page(), "See other times", true) }
         </>
     }
 }
 
-fn already_booked() -> Html {
+fn already_booked(source: SlotSource) -> Html {
     html! {
         <>
             <p>
                 { "You've booked this time. To see your booking, open the link you saved \
                    when you booked, or the one in your email." }
             </p>
-            { lounge_link("See lounge times", true) }
+            { page_link(source.times_page(), "See other times", true) }
         </>
     }
 }

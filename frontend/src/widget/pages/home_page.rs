@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::api::health::fetch_health;
 use crate::hooks::{use_document_title, use_fetch, FetchHandle, FetchState};
-use crate::widget::{Route, WidgetLink};
+use crate::widget::{LinkLook, Route, WidgetLink};
 
 #[component]
 pub fn HomePage() -> Html {
@@ -23,19 +23,19 @@ pub fn HomePage() -> Html {
             <h2>{ "What's here for you" }</h2>
             <ul class="link-cards">
                 <li>
-                    <WidgetLink to={Route::Lounge} class="link-card">
+                    <WidgetLink to={Route::Lounge} look={LinkLook::Card}>
                         <span class="link-card__title">{ "The lounge" }</span>
                         <span>{ "A calm place to chill, study or catch up with friends." }</span>
                     </WidgetLink>
                 </li>
                 <li>
-                    <WidgetLink to={Route::Mentors} class="link-card">
+                    <WidgetLink to={Route::Mentors} look={LinkLook::Card}>
                         <span class="link-card__title">{ "Peer mentors" }</span>
                         <span>{ "People who have been where you are. You choose who to talk to." }</span>
                     </WidgetLink>
                 </li>
                 <li>
-                    <WidgetLink to={Route::Events} class="link-card">
+                    <WidgetLink to={Route::Events} look={LinkLook::Card}>
                         <span class="link-card__title">{ "Events" }</span>
                         <span>{ "Things happening soon. Everyone is welcome." }</span>
                     </WidgetLink>

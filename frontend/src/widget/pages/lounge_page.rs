@@ -8,8 +8,8 @@ use crate::components::fetch_view;
 use crate::format;
 use crate::hooks::{use_document_title, use_fetch};
 use crate::widget::components::pieces::{notice, Tone};
-use crate::widget::components::slot_picker;
-use crate::widget::handoff::take_slot_taken;
+use crate::widget::components::slot_picker::{slot_picker, LOUNGE_WEEK};
+use crate::widget::handoff::take_note;
 use crate::widget::router::{go_to, Route};
 use crate::widget::week::{load_week, SpaceWeek};
 
@@ -18,7 +18,7 @@ pub fn LoungePage() -> Html {
     use_document_title("The lounge");
     let lounge = use_fetch(load_week);
     // Said once: coming back later doesn't repeat it.
-    let slot_taken = *use_state(take_slot_taken);
+    let note = use_state(take_note);
 
     let on_pick = Callback::from(move |(space_id, slot): (i64, SlotAvailability)| {
         let start = format::api_time(&slot.start);
@@ -29,12 +29,8 @@ pub fn LoungePage() -> Html {
         <>
             <h1 tabindex="-1">{ "The lounge" }</h1>
             <p class="lead">{ "A space that's yours. Drop in, hang out, take a breather." }</p>
-            if slot_taken {
-                { notice(
-                    Tone::Info,
-                    "Sorry, someone just took the last spot at that time. Please pick another time.",
-                    None,
-                ) }
+            if let Some(note) = &*note {
+                { notice(Tone::Info, note, None) }
             }
             { fetch_view(&lounge, "Loading the lounge…", |weeks| space_list(weeks, &on_pick)) }
         </>
@@ -59,9 +55,12 @@ fn space_card(week: &SpaceWeek, on_pick: &Callback<(i64, SlotAvailability)>) -> 
         <li key={space_id} class="card space">
             <h2>{ &space.name }</h2>
             if let Some(now) = now {
-                <p class={if now.open { "space-now" } else { "space-now space-now--closed" }}>
-                    { format::space_now(now) }
-                </p>
+                // Each class written out: see `LinkLook`.
+                if now.open {
+                    <p class="space-now">{ format::space_now(now) }</p>
+                } else {
+                    <p class="space-now space-now--closed">{ format::space_now(now) }</p>
+                }
             }
             <p class="card__meta">{ format!("Up to {}", format::people(space.capacity)) }</p>
             <p class="multiline">{ &space.description }</p>
@@ -76,7 +75,7 @@ fn space_card(week: &SpaceWeek, on_pick: &Callback<(i64, SlotAvailability)>) -> 
                 </details>
             }
             <p class="slots-intro">{ "Pick a time to book a spot:" }</p>
-            { slot_picker(slots, None, &on_pick.reform(move |slot| (space_id, slot))) }
+            { slot_picker(slots, None, &on_pick.reform(move |slot| (space_id, slot)), LOUNGE_WEEK) }
         </li>
     }
 }

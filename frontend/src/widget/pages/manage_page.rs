@@ -5,7 +5,6 @@
 
 use std::rc::Rc;
 
-use chrono::{DateTime, FixedOffset};
 use shared::{Booking, BookingStatus, Reschedule, SlotAvailability};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlElement;
@@ -14,15 +13,15 @@ use yew::prelude::*;
 use crate::api::bookings::{calendar_url, cancel_booking, find_booking, reschedule_booking};
 use crate::api::ApiFailure;
 use crate::clock;
-use crate::components::{error_notice, fetch_view, loading};
+use crate::components::{error_notice, loading};
 use crate::format;
-use crate::hooks::{use_document_title, use_fetch, use_fetch_with, FetchState};
+use crate::hooks::{use_document_title, use_fetch_with, FetchState};
 use crate::secret_link::token_from_fragment;
 use crate::widget::components::pieces::{
-    button, lounge_link, notice, progress, when_and_where, Tone,
+    booking_facts, button, home_of, notice, page_link, progress, Tone,
 };
-use crate::widget::components::slot_picker;
-use crate::widget::week::{load_week, week_at};
+use crate::widget::components::WeekPicker;
+use crate::widget::week::SlotSource;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 enum Step {
@@ -187,6 +186,10 @@ pub fn ManagePage() -> Html {
         },
         Step::ChangeTime => {
             let on_pick = pick_time(&state, &token, fetched.refresh.clone());
+            let times_heading = match &booking.mentor {
+                Some(mentor) => format!("Times with {mentor}"),
+                None => format!("Times at {}", booking.place),
+            };
             html! {
                 <>
                     { heading("Change your time") }
@@ -196,14 +199,16 @@ pub fn ManagePage() -> Html {
                     </p>
                     <p>{ "Pick a new time. Your spot stays yours until the new time is booked." }</p>
                     { problem_and_progress("Changing your time…") }
-                    <h2>{ format!("Times at {}", booking.place) }</h2>
-                    <NewTimes
-                        place={booking.place.clone()}
-                        current={booking.start}
-                        failed_attempts={state.failed_attempts}
-                        {on_pick}
-                    />
-                    { button("Keep my current time", "button", go_to(Step::Overview)) }
+                    <h2>{ times_heading }</h2>
+                    if let Some(source) = slot_source(booking) {
+                        <WeekPicker
+                            {source}
+                            current={booking.start}
+                            reload={state.failed_attempts}
+                            {on_pick}
+                        />
+                    }
+                    { button("Keep my current time", go_to(Step::Overview)) }
                 </>
             }
         }
@@ -211,11 +216,17 @@ pub fn ManagePage() -> Html {
             <>
                 { heading("Cancel your spot?") }
                 <p>{ "Are you sure? If you cancel, someone else can have your spot." }</p>
-                { when_and_where(&booking.start, &booking.end, &booking.place) }
+                { booking_facts(booking) }
                 { problem_and_progress("Cancelling your spot…") }
                 <div class="actions">
-                    { button("Yes, cancel", "button button--danger", cancel(&state, &token)) }
-                    { button("Keep my spot", "button", go_to(Step::Overview)) }
+                    <button
+                        type="button"
+                        class="button button--danger"
+                        onclick={cancel(&state, &token)}
+                    >
+                        { "Yes, cancel" }
+                    </button>
+                    { button("Keep my spot", go_to(Step::Overview)) }
                 </div>
             </>
         },
@@ -230,18 +241,21 @@ fn overview(
     go_to: impl Fn(Step) -> Callback<MouseEvent>,
 ) -> Html {
     let can_change = booking.status.holds_place() && clock::is_future(&booking.start);
+    let home = home_of(booking);
     html! {
         <>
             <p id="booking-status" class="booking-status">
                 { format::booking_status(booking.status) }
             </p>
-            { when_and_where(&booking.start, &booking.end, &booking.place) }
+            { booking_facts(booking) }
             if can_change {
                 <p><a class="button" href={calendar_url(token)}>{ "Add to calendar" }</a></p>
                 <h2>{ "Can't make it?" }</h2>
                 <div class="actions">
-                    { button("Change time", "button", go_to(Step::ChangeTime)) }
-                    { button("Cancel my spot", "button", go_to(Step::ConfirmCancel)) }
+                    if slot_source(booking).is_some() {
+                        { button("Change time", go_to(Step::ChangeTime)) }
+                    }
+                    { button("Cancel my spot", go_to(Step::ConfirmCancel)) }
                 </div>
             } else if booking.status == BookingStatus::Cancelled {
                 { notice(
@@ -249,43 +263,20 @@ fn overview(
                     "Your spot is cancelled. You can book again any time.",
                     Some(news_ref),
                 ) }
-                { lounge_link("Book a spot", true) }
+                { page_link(home, "Book a spot", true) }
             } else {
-                { lounge_link("Book another spot", false) }
+                { page_link(home, "Book another spot", false) }
             }
         </>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct NewTimesProps {
-    place: AttrValue,
-    current: DateTime<FixedOffset>,
-    /// Counts moves that didn't work: each one loads the times again, as they have
-    /// changed since.
-    failed_attempts: u32,
-    on_pick: Callback<SlotAvailability>,
-}
-
-/// The week of times at the booking's place. A component of its own, so the times
-/// load only when someone wants to change.
-#[component]
-fn NewTimes(props: &NewTimesProps) -> Html {
-    let week = use_fetch(load_week);
-    {
-        // Quietly, so the list and the keyboard focus stay where they are.
-        let refresh = week.refresh.clone();
-        let is_first_render = use_ref(|| std::cell::Cell::new(true));
-        use_effect_with(props.failed_attempts, move |_| {
-            if !is_first_render.replace(false) {
-                refresh.emit(());
-            }
-        });
+/// Whose times a booking can move to: its mentor's, or its lounge space's.
+fn slot_source(booking: &Booking) -> Option<SlotSource> {
+    match (booking.mentor_id, booking.space_id) {
+        (Some(mentor_id), _) => Some(SlotSource::Mentor(Some(mentor_id))),
+        (None, space_id) => space_id.map(SlotSource::Space),
     }
-    fetch_view(&week, "Loading times…", |weeks| {
-        let slots = week_at(weeks, &props.place).map_or(&[][..], |week| &week.slots);
-        slot_picker(slots, Some(&props.current), &props.on_pick)
-    })
 }
 
 /// Moves the booking to the slot picked; a full slot leaves it where it was.

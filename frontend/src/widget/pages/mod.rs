@@ -5,6 +5,7 @@ pub mod events_page;
 pub mod home_page;
 pub mod lounge_page;
 pub mod manage_page;
+pub mod mentor_page;
 pub mod mentors_page;
 pub mod not_found_page;
 
@@ -13,5 +14,6 @@ pub use events_page::EventsPage;
 pub use home_page::HomePage;
 pub use lounge_page::LoungePage;
 pub use manage_page::ManagePage;
+pub use mentor_page::MentorPage;
 pub use mentors_page::MentorsPage;
 pub use not_found_page::NotFoundPage;
