@@ -161,23 +161,6 @@ pub struct MentorProfile {
     pub meets: Vec<crate::MeetingPlace>,
 }
 
-/// An upcoming event as the public sees it (`GET /api/events`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct EventSummary {
-    pub id: i64,
-    pub title: String,
-    pub summary: String,
-    #[serde(deserialize_with = "rfc3339::deserialize")]
-    pub start: DateTime<FixedOffset>,
-    #[serde(deserialize_with = "rfc3339::deserialize")]
-    pub end: DateTime<FixedOffset>,
-    pub location: String,
-    /// `None` when the event has no seat limit.
-    pub capacity: Option<u32>,
-    pub seats_left: Option<u32>,
-}
-
 /// A staff member's role; one account may hold several.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -537,6 +520,16 @@ pub enum NewBooking {
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         discreet: bool,
     },
+    /// A seat at a published event, or a place on its waitlist when it is full (the
+    /// same as `POST /api/events/{id}/registrations`).
+    Event {
+        event_id: i64,
+        name: String,
+        #[serde(default)]
+        email: Option<String>,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        discreet: bool,
+    },
 }
 
 /// A booking as its holder sees it. `manage_token` is only present in the answer to
@@ -564,6 +557,12 @@ pub struct Booking {
     /// The mentor of an office-hours booking, whose slots a reschedule picks from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mentor_id: Option<i64>,
+    /// The event of an event registration.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_id: Option<i64>,
+    /// On an event's waitlist: 1 for the first in line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waitlist_position: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub manage_token: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

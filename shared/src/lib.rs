@@ -3,8 +3,10 @@
 
 pub mod api;
 pub mod domain;
+pub mod events;
 pub mod mentoring;
 
 pub use api::*;
 pub use domain::*;
+pub use events::*;
 pub use mentoring::*;

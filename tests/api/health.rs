@@ -62,6 +62,18 @@ async fn openapi_document_is_3_1_and_lists_every_route() {
         ("/api/supervision/mentors", "get"),
         ("/api/supervision/mentors/{id}/overrides", "post"),
         ("/api/supervision/check-ins/{booking_id}/follow-up", "post"),
+        ("/api/events/{id}", "get"),
+        ("/api/events/{id}/registrations", "post"),
+        ("/api/staff/events", "post"),
+        ("/api/staff/events/{id}", "put"),
+        ("/api/staff/events/{id}/publish", "post"),
+        ("/api/staff/events/{id}/cancel", "post"),
+        ("/api/staff/events/{id}/registrations", "get"),
+        (
+            "/api/staff/events/{id}/registrations/{booking_id}/check-in",
+            "put",
+        ),
+        ("/api/staff/events/{id}/walk-ins", "post"),
     ] {
         assert!(
             paths.get(path).and_then(|item| item.get(method)).is_some(),

@@ -38,7 +38,7 @@ async fn demo_data_has_a_lounge_two_mentors_and_an_upcoming_event() {
     assert!(event.start > chrono::Utc::now());
     assert!(event.end > event.start);
     assert_eq!(event.location, "The Lounge");
-    assert_eq!(event.seats_left, event.capacity);
+    assert_eq!(event.spots_left, event.capacity);
     // Times carry the agency zone's offset (America/New_York: -05:00 or -04:00).
     let offset = event.start.offset().local_minus_utc();
     assert!(

@@ -361,6 +361,76 @@ async fn authorization_matrix_for_every_staff_endpoint() {
             None,
             Box::new(move |c| supervisors_only(c, StatusCode::NOT_FOUND)),
         ),
+        (
+            Method::GET,
+            "/api/staff/events".into(),
+            None,
+            Box::new(move |c| mentors_only(c, StatusCode::OK)),
+        ),
+        (
+            Method::POST,
+            "/api/staff/events".into(),
+            Some(
+                json!({"title": "", "start": "2030-01-01T10:00:00Z", "end": "2030-01-01T09:00:00Z"}),
+            ),
+            Box::new(move |c| mentors_only(c, StatusCode::UNPROCESSABLE_ENTITY)),
+        ),
+        (
+            Method::GET,
+            "/api/staff/events/999999".into(),
+            None,
+            Box::new(move |c| mentors_only(c, StatusCode::NOT_FOUND)),
+        ),
+        (
+            Method::PUT,
+            "/api/staff/events/999999".into(),
+            Some(
+                json!({"title": "x", "start": "2030-01-01T10:00:00Z", "end": "2030-01-01T11:00:00Z", "place": "Hall"}),
+            ),
+            Box::new(move |c| mentors_only(c, StatusCode::NOT_FOUND)),
+        ),
+        (
+            Method::POST,
+            "/api/staff/events/999999/publish".into(),
+            Some(json!({})),
+            Box::new(move |c| mentors_only(c, StatusCode::NOT_FOUND)),
+        ),
+        (
+            Method::POST,
+            "/api/staff/events/999999/cancel".into(),
+            Some(json!({})),
+            Box::new(move |c| mentors_only(c, StatusCode::NOT_FOUND)),
+        ),
+        (
+            Method::POST,
+            "/api/staff/events/999999/complete".into(),
+            Some(json!({})),
+            Box::new(move |c| mentors_only(c, StatusCode::NOT_FOUND)),
+        ),
+        (
+            Method::GET,
+            "/api/staff/event-contacts".into(),
+            None,
+            Box::new(move |c| mentors_only(c, StatusCode::OK)),
+        ),
+        (
+            Method::GET,
+            "/api/staff/events/999999/registrations".into(),
+            None,
+            Box::new(move |c| lounge_desk(c, StatusCode::NOT_FOUND)),
+        ),
+        (
+            Method::PUT,
+            "/api/staff/events/999999/registrations/999999/check-in".into(),
+            Some(json!({"arrived": true})),
+            Box::new(move |c| lounge_desk(c, StatusCode::NOT_FOUND)),
+        ),
+        (
+            Method::POST,
+            "/api/staff/events/999999/walk-ins".into(),
+            Some(json!({})),
+            Box::new(move |c| lounge_desk(c, StatusCode::NOT_FOUND)),
+        ),
     ];
 
     let mut failures = Vec::new();

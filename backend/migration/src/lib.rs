@@ -14,6 +14,7 @@ mod m20261123_000008_index_booking_email;
 mod m20261123_000009_reminders_in_outbox;
 mod m20261123_000010_discreet_bookings;
 mod m20261123_000011_mentor_office_hours;
+mod m20261130_000012_events;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000009_reminders_in_outbox::Migration),
             Box::new(m20261123_000010_discreet_bookings::Migration),
             Box::new(m20261123_000011_mentor_office_hours::Migration),
+            Box::new(m20261130_000012_events::Migration),
         ]
     }
 }

@@ -27,6 +27,9 @@ const FILES: &[(&str, &str)] = template_files!(
     "dead_letter_alert",
     "mentor_session",
     "support_flag",
+    "event_registered",
+    "event_changed",
+    "event_agenda",
 );
 
 static ENVIRONMENT: LazyLock<Environment<'static>> = LazyLock::new(|| {

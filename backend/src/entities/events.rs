@@ -18,6 +18,21 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     /// The peer mentor leading it, who cannot hold office hours at the same time.
     pub lead_mentor_id: Option<i64>,
+    /// `EventStatus`: draft, published, cancelled or completed.
+    pub status: String,
+    /// Who it is for, e.g. "Ages 16–21".
+    pub audience: String,
+    /// The staff member young people can ask beforehand.
+    pub contact_staff_id: Option<i64>,
+    /// How long before the start registered people get the agenda and materials.
+    pub release_hours_before: i32,
+    /// Whether the public page shows the agenda and materials once released.
+    pub release_publicly: bool,
+    /// Seats taken; the database keeps it within `capacity`.
+    pub registered: i32,
+    pub walk_ins: i32,
+    /// Rises with every change of time, like a booking's calendar SEQUENCE.
+    pub sequence: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -104,24 +104,28 @@ pub async fn create_booking(
     headers: HeaderMap,
     ApiJson(request): ApiJson<NewBooking>,
 ) -> AppResult<(StatusCode, Json<Booking>)> {
-    let idempotency_key = match headers.get("idempotency-key") {
-        Some(value) => Some(value.to_str().map_err(|_| {
-            AppError::bad_request(
-                "invalid_idempotency_key",
-                "The Idempotency-Key header must be plain ASCII.",
-            )
-        })?),
-        None => None,
-    };
     let booking = services::bookings::create(
         &state.db,
         &state.config,
         request,
-        idempotency_key,
+        idempotency_key(&headers)?,
         Utc::now(),
     )
     .await?;
     Ok((StatusCode::CREATED, Json(booking)))
+}
+
+/// The request's `Idempotency-Key`, if it sent one.
+pub fn idempotency_key(headers: &HeaderMap) -> AppResult<Option<&str>> {
+    match headers.get("idempotency-key") {
+        Some(value) => Ok(Some(value.to_str().map_err(|_| {
+            AppError::bad_request(
+                "invalid_idempotency_key",
+                "The Idempotency-Key header must be plain ASCII.",
+            )
+        })?)),
+        None => Ok(None),
+    }
 }
 
 /// The booking a manage link belongs to, and nothing else.

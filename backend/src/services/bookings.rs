@@ -1,8 +1,10 @@
-//! Booking without an account: lounge drop-ins and peer mentor office hours (event seats
-//! join the same model). A lounge booking takes its seat in the slot's counter row inside
+//! Booking without an account: lounge drop-ins, peer mentor office hours and seats at
+//! events (`registrations`). A lounge booking takes its seat in the slot's counter row inside
 //! the transaction that records it, so no amount of concurrency can oversell a slot; an
 //! office-hours booking is refused by the database itself if it would overlap another
 //! session of the same mentor.
+
+pub mod registrations;
 
 use std::sync::Arc;
 
@@ -444,6 +446,21 @@ fn same_request(first: &bookings::Model, request: &NewBooking) -> bool {
             discreet,
             topic.as_deref().map(str::trim).filter(|t| !t.is_empty()),
         ),
+        NewBooking::Event {
+            event_id,
+            name,
+            email,
+            discreet,
+        } => (
+            BookingKind::Event,
+            first.event_id == Some(*event_id),
+            // An event's time is its own, not the request's.
+            &first.starts_at.fixed_offset(),
+            name,
+            email,
+            discreet,
+            None,
+        ),
     };
     first.kind == kind.as_str()
         && target_matches
@@ -547,6 +564,21 @@ async fn create_new(
                 discreet,
             };
             create_office_hours(db, config, request, idempotency_key, now).await
+        }
+        NewBooking::Event {
+            event_id,
+            name,
+            email,
+            discreet,
+        } => {
+            let (name, email) = parse_person(&name, email.as_deref(), FieldErrors::new())?;
+            let request = registrations::EventRequest {
+                event_id,
+                name,
+                email,
+                discreet,
+            };
+            registrations::register(db, config, request, idempotency_key, now).await
         }
     }
 }
@@ -782,6 +814,8 @@ async fn record_status(
 struct Whereabouts {
     place: String,
     mentor: Option<mentors::Model>,
+    /// On an event's waitlist: the place in line.
+    waitlist_position: Option<u32>,
 }
 
 impl Whereabouts {
@@ -789,6 +823,7 @@ impl Whereabouts {
         Self {
             place: space.name.clone(),
             mentor: None,
+            waitlist_position: None,
         }
     }
 
@@ -808,13 +843,20 @@ async fn whereabouts(
     conn: &impl ConnectionTrait,
     booking: &bookings::Model,
 ) -> anyhow::Result<Whereabouts> {
+    if booking.event_id.is_some() {
+        return registrations::event_whereabouts(conn, booking).await;
+    }
     if let Some(mentor_id) = booking.mentor_id {
         let mentor = mentors::Entity::find_by_id(mentor_id).one(conn).await?;
         let place = match &mentor {
             Some(mentor) => mentor_place(conn, mentor).await?,
             None => String::new(),
         };
-        return Ok(Whereabouts { place, mentor });
+        return Ok(Whereabouts {
+            place,
+            mentor,
+            waitlist_position: None,
+        });
     }
     let place = match booking.space_id {
         Some(space_id) => spaces::Entity::find_by_id(space_id)
@@ -827,6 +869,7 @@ async fn whereabouts(
     Ok(Whereabouts {
         place,
         mentor: None,
+        waitlist_position: None,
     })
 }
 
@@ -861,6 +904,8 @@ fn to_api(booking: bookings::Model, whereabouts: &Whereabouts, config: &Config) 
         mentor: whereabouts.mentor.as_ref().map(|m| m.display_name.clone()),
         space_id: booking.space_id,
         mentor_id: booking.mentor_id,
+        event_id: booking.event_id,
+        waitlist_position: whereabouts.waitlist_position,
         manage_token: None,
         manage_url: None,
     }
@@ -970,6 +1015,7 @@ async fn create_office_hours(
     let whereabouts = Whereabouts {
         place: mentor_place(&tx, &mentor).await?,
         mentor: Some(mentor),
+        waitlist_position: None,
     };
     let manage_url = format!("{}/manage#token={token}", config.public_url);
     if let Some(email) = &request.email {
@@ -1362,6 +1408,9 @@ pub async fn cancel_by_token(
 ) -> AppResult<Booking> {
     let tx = db.begin_write().await?;
     let (booking, whereabouts) = by_token(&tx, token).await?;
+    if let Some(event_id) = booking.event_id {
+        return registrations::cancel_by_token(tx, config, token, event_id, now).await;
+    }
     let booking = if booking.status == BookingStatus::Confirmed.as_str() {
         let booking = cancel(&tx, booking, "young_person", None, now).await?;
         notify_mentor(
@@ -1393,6 +1442,7 @@ pub async fn cancel(
     if let Some(space_id) = booking.space_id {
         free_seat(conn, space_id, booking.starts_at).await?;
     }
+    let from = BookingStatus::parse(&booking.status).unwrap_or(BookingStatus::Confirmed);
     let id = booking.id;
     let mut active = booking.into_active_model();
     active.status = Set(BookingStatus::Cancelled.as_str().to_owned());
@@ -1401,7 +1451,7 @@ pub async fn cancel(
     record_status(
         conn,
         id,
-        Some(BookingStatus::Confirmed),
+        Some(from),
         BookingStatus::Cancelled,
         actor,
         reason,

@@ -158,6 +158,15 @@ pub async fn seed_if_empty(
         has_waitlist: Set(true),
         created_by: Set(None),
         created_at: Set(now),
+        status: Set(shared::EventStatus::Published.as_str().to_owned()),
+        audience: Set("Ages 14–21".into()),
+        contact_staff_id: Set(None),
+        release_hours_before: Set(72),
+        release_publicly: Set(true),
+        registered: Set(0),
+        walk_ins: Set(0),
+        sequence: Set(0),
+        lead_mentor_id: Set(None),
         ..Default::default()
     }
     .insert(&tx)

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set,
@@ -74,8 +74,8 @@ impl MentorSchedule {
             .into_iter()
             .map(|row| row.day)
             .collect();
-        let range_start = local_midnight(week_start(from), zone);
-        let range_end = local_midnight(week_start(to) + Duration::days(7), zone);
+        let range_start = slots::local_midnight(week_start(from), zone);
+        let range_end = slots::local_midnight(week_start(to) + Duration::days(7), zone);
         let mut sessions = Vec::new();
         let mut busy = Vec::new();
         for booking in bookings::Entity::find()
@@ -100,6 +100,11 @@ impl MentorSchedule {
         }
         for event in events::Entity::find()
             .filter(events::Column::LeadMentorId.eq(mentor.id))
+            // Drafts too: a mentor planning an event keeps its time free.
+            .filter(events::Column::Status.is_in([
+                shared::EventStatus::Draft.as_str(),
+                shared::EventStatus::Published.as_str(),
+            ]))
             .filter(events::Column::StartsAt.lt(range_end))
             .filter(events::Column::EndsAt.gt(range_start))
             .all(conn)
@@ -268,20 +273,6 @@ fn limit(max: Option<i32>) -> Option<usize> {
 /// The Monday of `day`'s week.
 pub fn week_start(day: NaiveDate) -> NaiveDate {
     day - Duration::days(i64::from(day.weekday().num_days_from_monday()))
-}
-
-/// The instant the agency's `day` begins (the first instant after midnight when the
-/// clocks skip it).
-fn local_midnight(day: NaiveDate, zone: Tz) -> DateTime<Utc> {
-    use chrono::TimeZone;
-    let midnight = day.and_time(NaiveTime::MIN);
-    zone.from_local_datetime(&midnight)
-        .earliest()
-        .or_else(|| {
-            zone.from_local_datetime(&(midnight + Duration::hours(1)))
-                .earliest()
-        })
-        .map_or_else(|| midnight.and_utc(), |t| t.with_timezone(&Utc))
 }
 
 /// The free slots as the public API answers them: capacity 1, one free.

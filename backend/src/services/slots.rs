@@ -150,6 +150,20 @@ fn resolve(zone: Tz, local: NaiveDateTime, prefer: Prefer) -> DateTime<Utc> {
     }
 }
 
+/// The instant the agency's `day` begins (the first instant after midnight when the
+/// clocks skip it).
+pub fn local_midnight(day: NaiveDate, zone: Tz) -> DateTime<Utc> {
+    use chrono::TimeZone;
+    let midnight = day.and_time(NaiveTime::MIN);
+    zone.from_local_datetime(&midnight)
+        .earliest()
+        .or_else(|| {
+            zone.from_local_datetime(&(midnight + Duration::hours(1)))
+                .earliest()
+        })
+        .map_or_else(|| midnight.and_utc(), |t| t.with_timezone(&Utc))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

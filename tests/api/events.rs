@@ -1,0 +1,772 @@
+//! Joint events: organisers write, publish, edit and cancel them; young people register
+//! without an account; seats and the waitlist are exact under concurrency.
+
+use backend::entities::{bookings, events, outbox};
+use chrono::{DateTime, Duration, FixedOffset, Utc};
+use reqwest::{Client, StatusCode};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use serde_json::{json, Value};
+use shared::{
+    Booking, BookingStatus, EventDetail, EventRegistration, EventRoster, EventStatus, EventSummary,
+    RegistrationStatus, Role, StaffEvent,
+};
+use tests::{new_client, smtp::SmtpServer, TestApp, TestAppOptions};
+
+const ADMIN_EMAIL: &str = "admin@agency.example.org";
+const PASSWORD: &str = "a long and lovely passphrase";
+const ZONE: chrono_tz::Tz = chrono_tz::America::New_York;
+
+struct Agency {
+    app: TestApp,
+    admin: Client,
+    /// A mentor who organises (and so leads) the events of these tests.
+    organiser: Client,
+    organiser_mentor_id: i64,
+}
+
+async fn agency() -> Agency {
+    agency_with(TestAppOptions::default()).await
+}
+
+async fn agency_with(options: TestAppOptions) -> Agency {
+    let app = TestApp::spawn_with(
+        options
+            .set("PEERLOUNGE_ADMIN_EMAIL", ADMIN_EMAIL)
+            .set("PEERLOUNGE_ADMIN_PASSWORD", PASSWORD)
+            .set("PEERLOUNGE_TIMEZONE", ZONE.name()),
+    )
+    .await;
+    let admin = app.signed_in_client(ADMIN_EMAIL, PASSWORD).await;
+    let email = "jo@agency.example.org";
+    app.create_staff(email, PASSWORD, &[Role::Mentor]).await;
+    let organiser = app.signed_in_client(email, PASSWORD).await;
+    let response = organiser
+        .put(app.url("/api/mentor/profile"))
+        .json(&json!({"display_name": "Jo", "title": "Peer mentor", "published": true}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200, "{}", response.text().await.unwrap());
+    let profile: Value = response.json().await.unwrap();
+    let organiser_mentor_id = profile["id"].as_i64().unwrap();
+    Agency {
+        app,
+        admin,
+        organiser,
+        organiser_mentor_id,
+    }
+}
+
+/// A time `days` from now at 18:00 agency time.
+fn evening(days: i64) -> DateTime<FixedOffset> {
+    (Utc::now().with_timezone(&ZONE).date_naive() + Duration::days(days))
+        .and_hms_opt(18, 0, 0)
+        .unwrap()
+        .and_local_timezone(ZONE)
+        .earliest()
+        .unwrap()
+        .fixed_offset()
+}
+
+fn game_night(capacity: Option<u32>, waitlist: bool) -> Value {
+    json!({
+        "title": "Game night",
+        "summary": "Board games and pizza",
+        "description": "Bring a friend or come alone.",
+        "start": evening(5),
+        "end": evening(5) + Duration::hours(2),
+        "place": "Community hall, room 2",
+        "capacity": capacity,
+        "waitlist": waitlist,
+        "audience": "Ages 16–21",
+        "young_co_facilitators": ["Robin"],
+        "agenda": [
+            {"time": "18:00", "title": "Welcome", "led_by": "Robin"},
+            {"time": "18:15", "title": "Games", "led_by": ""}
+        ],
+        "materials": [{"title": "House rules", "url": "https://agency.example.org/rules"}],
+    })
+}
+
+impl Agency {
+    async fn create(&self, body: &Value) -> reqwest::Response {
+        self.organiser
+            .post(self.app.url("/api/staff/events"))
+            .json(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    async fn action(&self, id: i64, action: &str) -> reqwest::Response {
+        self.organiser
+            .post(self.app.url(&format!("/api/staff/events/{id}/{action}")))
+            .json(&json!({}))
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// A published event from `body`.
+    async fn published(&self, body: &Value) -> StaffEvent {
+        let response = self.create(body).await;
+        assert_eq!(response.status(), 201, "{}", response.text().await.unwrap());
+        let event: StaffEvent = response.json().await.unwrap();
+        let response = self.action(event.id, "publish").await;
+        assert_eq!(response.status(), 200, "{}", response.text().await.unwrap());
+        response.json().await.unwrap()
+    }
+
+    async fn register(&self, id: i64, name: &str, email: Option<&str>) -> reqwest::Response {
+        self.app
+            .post_json(
+                &format!("/api/events/{id}/registrations"),
+                &json!({"name": name, "email": email}),
+            )
+            .await
+    }
+
+    async fn registered(&self, id: i64, name: &str, email: Option<&str>) -> EventRegistration {
+        let response = self.register(id, name, email).await;
+        assert_eq!(response.status(), 201, "{}", response.text().await.unwrap());
+        response.json().await.unwrap()
+    }
+
+    async fn roster(&self, id: i64) -> EventRoster {
+        self.organiser
+            .get(
+                self.app
+                    .url(&format!("/api/staff/events/{id}/registrations")),
+            )
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    }
+
+    async fn cancel_registration(&self, token: &str) -> Booking {
+        let response = self
+            .app
+            .post_json(&format!("/api/bookings/manage/{token}/cancel"), &json!({}))
+            .await;
+        assert_eq!(response.status(), 200, "{}", response.text().await.unwrap());
+        response.json().await.unwrap()
+    }
+
+    async fn public_list(&self) -> Vec<EventSummary> {
+        self.app.get_json("/api/events").await
+    }
+
+    /// (kind, recipient) of every queued or sent email, oldest first.
+    async fn mail(&self) -> Vec<(String, String)> {
+        let db = self.app.db().await;
+        let rows = outbox::Entity::find()
+            .order_by_asc(outbox::Column::Id)
+            .all(db.conn())
+            .await
+            .unwrap();
+        db.close().await;
+        rows.into_iter()
+            .map(|row| (row.kind, row.recipient))
+            .collect()
+    }
+}
+
+#[tokio::test]
+async fn a_draft_is_private_until_published_and_the_public_list_has_the_issue_fields() {
+    let agency = agency().await;
+    let response = agency.create(&game_night(Some(10), true)).await;
+    assert_eq!(response.status(), 201, "{}", response.text().await.unwrap());
+    let draft: StaffEvent = response.json().await.unwrap();
+    assert_eq!(draft.status, EventStatus::Draft);
+    assert_eq!(
+        draft.lead_mentor.as_deref(),
+        Some("Jo"),
+        "the mentor who creates it leads it"
+    );
+    assert!(agency.public_list().await.is_empty());
+    assert_eq!(
+        agency
+            .app
+            .get(&format!("/api/events/{}", draft.id))
+            .await
+            .status(),
+        404
+    );
+    assert_eq!(agency.register(draft.id, "Sam", None).await.status(), 404);
+
+    agency.action(draft.id, "publish").await;
+    let listed: Vec<Value> = agency.app.get_json("/api/events").await;
+    assert_eq!(listed.len(), 1);
+    let mut keys: Vec<&str> = listed[0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort_unstable();
+    assert_eq!(
+        keys,
+        [
+            "audience",
+            "capacity",
+            "co_facilitators",
+            "contact_name",
+            "end",
+            "id",
+            "location",
+            "spots_left",
+            "start",
+            "summary",
+            "title",
+            "waitlist_open"
+        ]
+    );
+    let event = &listed[0];
+    assert_eq!(event["location"], "Community hall, room 2");
+    assert_eq!(event["spots_left"], 10);
+    assert_eq!(event["waitlist_open"], false);
+    assert_eq!(event["contact_name"], "Jo");
+    assert_eq!(event["co_facilitators"], json!(["Robin"]));
+
+    // A date range narrows the list; an upside-down one is refused.
+    let later = (evening(6)).date_naive();
+    let none: Vec<EventSummary> = agency
+        .app
+        .get_json(&format!("/api/events?from={later}&to={later}"))
+        .await;
+    assert!(none.is_empty());
+    let response = agency
+        .app
+        .get(&format!(
+            "/api/events?from={later}&to={}",
+            later - Duration::days(3)
+        ))
+        .await;
+    assert_eq!(response.status(), 422);
+}
+
+#[tokio::test]
+async fn bad_event_input_gets_field_errors_and_saves_nothing() {
+    let agency = agency().await;
+    let mut body = game_night(Some(0), false);
+    body["title"] = json!("   ");
+    body["end"] = json!(evening(5) - Duration::hours(1));
+    body["space_id"] = json!(9999);
+    body["agenda"] = json!([{"time": "6pm", "title": "Welcome"}]);
+    body["materials"] = json!([{"title": "Rules", "url": "javascript:alert(1)"}]);
+    let response = agency.create(&body).await;
+    assert_eq!(response.status(), 422);
+    let error: Value = response.json().await.unwrap();
+    let fields = error["error"]["fields"].as_object().expect("field errors");
+    for field in ["title", "end", "place", "capacity", "agenda", "materials"] {
+        assert!(fields.contains_key(field), "no error for {field}: {error}");
+    }
+    let past = json!({"title": "Yesterday", "start": evening(-1), "end": evening(-1) + Duration::hours(1), "place": "Hall"});
+    assert_eq!(agency.create(&past).await.status(), 422);
+
+    let db = agency.app.db().await;
+    assert_eq!(events::Entity::find().count(db.conn()).await.unwrap(), 0);
+    db.close().await;
+}
+
+#[tokio::test]
+async fn a_full_event_waitlists_and_a_cancellation_promotes_the_first_in_line_at_once() {
+    let agency = agency().await;
+    let event = agency.published(&game_night(Some(2), true)).await;
+
+    let first = agency
+        .registered(event.id, "Ana", Some("ana@example.org"))
+        .await;
+    assert_eq!(first.status, RegistrationStatus::Registered);
+    assert!(first.manage_url.contains("/manage#token="));
+    agency.registered(event.id, "Ben", None).await;
+    let waiting = agency
+        .registered(event.id, "Cy", Some("cy@example.org"))
+        .await;
+    assert_eq!(waiting.status, RegistrationStatus::Waitlisted);
+    assert_eq!(waiting.waitlist_position, Some(1));
+    let second_waiting = agency.registered(event.id, "Di", None).await;
+    assert_eq!(second_waiting.waitlist_position, Some(2));
+
+    let listed = agency.public_list().await;
+    assert_eq!(
+        (listed[0].spots_left, listed[0].waitlist_open),
+        (Some(0), true)
+    );
+
+    // The same address can't take two places.
+    let again = agency
+        .register(event.id, "Ana again", Some("ANA@example.org"))
+        .await;
+    assert_eq!(again.status(), 409);
+
+    // Ana cancels: Cy (first in line) gets the seat in the same transaction, Di moves up.
+    agency.cancel_registration(&first.manage_token).await;
+    let cy: Booking = agency
+        .app
+        .get_json(&format!("/api/bookings/manage/{}", waiting.manage_token))
+        .await;
+    assert_eq!(cy.status, BookingStatus::Confirmed);
+    let di: Booking = agency
+        .app
+        .get_json(&format!(
+            "/api/bookings/manage/{}",
+            second_waiting.manage_token
+        ))
+        .await;
+    assert_eq!(
+        (di.status, di.waitlist_position),
+        (BookingStatus::Waitlisted, Some(1))
+    );
+    let roster = agency.roster(event.id).await;
+    let names =
+        |list: &[shared::EventAttendee]| list.iter().map(|a| a.name.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&roster.registered), ["Ben", "Cy"]);
+    assert_eq!(names(&roster.waitlist), ["Di"]);
+
+    // Cy was told by email; Ana's reminders are gone.
+    let mail = agency.mail().await;
+    assert!(mail.contains(&("event_registration".into(), "cy@example.org".into())));
+    let cy_mail = mail.iter().filter(|(_, to)| to == "cy@example.org").count();
+    assert!(cy_mail >= 2, "waitlisted, then promoted: {mail:?}");
+    let db = agency.app.db().await;
+    let ana_waiting = outbox::Entity::find()
+        .filter(outbox::Column::Recipient.eq("ana@example.org"))
+        .filter(outbox::Column::Kind.is_in(["booking_reminder", "event_agenda"]))
+        .count(db.conn())
+        .await
+        .unwrap();
+    assert_eq!(ana_waiting, 0, "nobody is reminded of what they cancelled");
+    db.close().await;
+}
+
+#[tokio::test]
+async fn without_a_waitlist_a_full_event_answers_event_full_and_past_or_cancelled_ones_422() {
+    let agency = agency().await;
+    let event = agency.published(&game_night(Some(1), false)).await;
+    agency.registered(event.id, "Ana", None).await;
+    let response = agency.register(event.id, "Ben", None).await;
+    assert_eq!(response.status(), 409);
+    let error: Value = response.json().await.unwrap();
+    assert_eq!(error["error"]["code"], "event_full");
+
+    let bad_name = agency.register(event.id, "", None).await;
+    assert_eq!(bad_name.status(), 422);
+    let bad_email = agency.register(event.id, "Cy", Some("not an email")).await;
+    assert_eq!(bad_email.status(), 422);
+
+    let other = agency.published(&game_night(None, false)).await;
+    assert_eq!(agency.action(other.id, "cancel").await.status(), 200);
+    assert_eq!(agency.register(other.id, "Di", None).await.status(), 422);
+
+    // An event that has started takes no more registrations.
+    let started = agency.published(&game_night(None, false)).await;
+    let start = Utc::now() - Duration::minutes(5);
+    agency
+        .app
+        .execute_sql(
+            "UPDATE events SET starts_at = $1 WHERE id = $2",
+            vec![start.into(), started.id.into()],
+        )
+        .await;
+    assert_eq!(agency.register(started.id, "Eve", None).await.status(), 422);
+
+    let db = agency.app.db().await;
+    let rows = bookings::Entity::find().count(db.conn()).await.unwrap();
+    assert_eq!(rows, 1, "only Ana's registration exists");
+    db.close().await;
+}
+
+#[tokio::test]
+async fn concurrent_registrations_and_cancellations_never_give_a_seat_twice_or_skip_anyone() {
+    let agency = agency().await;
+    let event = agency.published(&game_night(Some(5), true)).await;
+
+    // 200 at once: exactly 5 seats, everyone else waitlisted in order, no errors.
+    let attempts = (0..200).map(|n| {
+        let client = new_client();
+        let url = agency
+            .app
+            .url(&format!("/api/events/{}/registrations", event.id));
+        let body = json!({"name": format!("Person {n}")});
+        async move {
+            let response = client.post(url).json(&body).send().await.unwrap();
+            let status = response.status();
+            let answer: Option<EventRegistration> = response.json().await.ok();
+            (status, answer)
+        }
+    });
+    let answers = futures::future::join_all(attempts).await;
+    assert!(answers
+        .iter()
+        .all(|(status, _)| *status == StatusCode::CREATED));
+    let answers: Vec<EventRegistration> = answers.into_iter().filter_map(|(_, a)| a).collect();
+    let seated: Vec<&EventRegistration> = answers
+        .iter()
+        .filter(|a| a.status == RegistrationStatus::Registered)
+        .collect();
+    assert_eq!(seated.len(), 5);
+    let mut positions: Vec<u32> = answers.iter().filter_map(|a| a.waitlist_position).collect();
+    positions.sort_unstable();
+    assert_eq!(
+        positions,
+        (1..=195).collect::<Vec<_>>(),
+        "one place in line each"
+    );
+
+    // All 5 seated cancel while 20 more register: each freed seat goes to whoever was
+    // first in line at that moment.
+    let cancels = seated.iter().map(|a| {
+        let client = new_client();
+        let url = agency
+            .app
+            .url(&format!("/api/bookings/manage/{}/cancel", a.manage_token));
+        async move {
+            client
+                .post(url)
+                .json(&json!({}))
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    });
+    let more = (0..20).map(|n| {
+        let client = new_client();
+        let url = agency
+            .app
+            .url(&format!("/api/events/{}/registrations", event.id));
+        let body = json!({"name": format!("Late {n}")});
+        async move { client.post(url).json(&body).send().await.unwrap().status() }
+    });
+    let (cancelled, late) = futures::join!(
+        futures::future::join_all(cancels),
+        futures::future::join_all(more)
+    );
+    assert!(cancelled.iter().all(|s| *s == StatusCode::OK));
+    assert!(late.iter().all(|s| *s == StatusCode::CREATED));
+
+    let roster = agency.roster(event.id).await;
+    assert_eq!(roster.registered.len(), 5, "still exactly 5 seats taken");
+    // The promoted are exactly the first five who waited: nobody skipped.
+    let mut by_position: Vec<(u32, String)> = answers
+        .iter()
+        .filter_map(|a| Some((a.waitlist_position?, a.booking.name.clone())))
+        .collect();
+    by_position.sort_unstable();
+    let mut first_five: Vec<String> = by_position.iter().take(5).map(|(_, n)| n.clone()).collect();
+    let mut promoted: Vec<String> = roster.registered.iter().map(|a| a.name.clone()).collect();
+    first_five.sort_unstable();
+    promoted.sort_unstable();
+    assert_eq!(promoted, first_five);
+    assert_eq!(roster.waitlist.len(), 190 + 20);
+
+    let db = agency.app.db().await;
+    let counter = events::Entity::find_by_id(event.id)
+        .one(db.conn())
+        .await
+        .unwrap()
+        .unwrap()
+        .registered;
+    assert_eq!(counter, 5, "the counter matches the seats");
+    db.close().await;
+}
+
+#[tokio::test]
+async fn moving_an_event_tells_everyone_with_an_updated_calendar_and_cancelling_tells_all() {
+    let smtp = SmtpServer::start();
+    let agency = agency_with(TestAppOptions::default().with_smtp(&smtp)).await;
+    let event = agency.published(&game_night(Some(1), true)).await;
+    let seat = agency
+        .registered(event.id, "Ana", Some("ana@example.org"))
+        .await;
+    agency
+        .registered(event.id, "Ben", Some("ben@example.org"))
+        .await;
+
+    let mut moved = game_night(Some(1), true);
+    moved["start"] = json!(evening(6));
+    moved["end"] = json!(evening(6) + Duration::hours(2));
+    let response = agency
+        .organiser
+        .put(agency.app.url(&format!("/api/staff/events/{}", event.id)))
+        .json(&moved)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200, "{}", response.text().await.unwrap());
+    let ana: Booking = agency
+        .app
+        .get_json(&format!("/api/bookings/manage/{}", seat.manage_token))
+        .await;
+    assert_eq!(ana.start, evening(6));
+
+    agency.app.run_due_emails(Utc::now()).await;
+    // Ana: registered + moved; Ben: waitlisted + moved.
+    let received = smtp.wait_for(4).await;
+    let calendars: Vec<String> = received
+        .iter()
+        .filter(|email| email.to == ["ana@example.org"])
+        .flat_map(|email| email.attachments())
+        .map(|(_, body)| body)
+        .collect();
+    assert_eq!(
+        calendars.len(),
+        2,
+        "confirmation and move both carry the calendar"
+    );
+    let uid = |ics: &str| {
+        ics.lines()
+            .find(|l| l.starts_with("UID:"))
+            .unwrap()
+            .to_owned()
+    };
+    assert_eq!(uid(&calendars[0]), uid(&calendars[1]));
+    // Mail may arrive in either order; one calendar is the first, one the move.
+    let mut sequences: Vec<&str> = calendars
+        .iter()
+        .filter_map(|ics| ics.lines().find(|l| l.starts_with("SEQUENCE:")))
+        .collect();
+    sequences.sort_unstable();
+    assert_eq!(sequences, ["SEQUENCE:0", "SEQUENCE:1"]);
+    let moved_ics = calendars
+        .iter()
+        .find(|ics| ics.contains("SEQUENCE:1"))
+        .unwrap();
+    let new_start = evening(6)
+        .with_timezone(&Utc)
+        .format("%Y%m%dT%H%M%S")
+        .to_string();
+    assert!(
+        moved_ics.contains(&new_start) || {
+            let local = evening(6).format("%Y%m%dT%H%M%S").to_string();
+            moved_ics.contains(&local)
+        },
+        "the updated calendar has the new start: {moved_ics}"
+    );
+    let ben_moved = received
+        .iter()
+        .find(|email| email.to == ["ben@example.org"] && email.subject().starts_with("New time"))
+        .expect("Ben, waiting, is told of the new time too");
+    assert!(
+        ben_moved.attachments().is_empty(),
+        "no calendar entry for a waitlist place"
+    );
+
+    assert_eq!(agency.action(event.id, "cancel").await.status(), 200);
+    agency.app.run_due_emails(Utc::now()).await;
+    let received = smtp.wait_for(6).await;
+    for who in ["ana@example.org", "ben@example.org"] {
+        assert!(
+            received
+                .iter()
+                .any(|email| email.to == [who] && email.subject().starts_with("Cancelled")),
+            "{who} is told of the cancellation"
+        );
+    }
+    let roster = agency.roster(event.id).await;
+    assert!(roster.registered.is_empty() && roster.waitlist.is_empty());
+    assert!(agency.public_list().await.is_empty());
+}
+
+#[tokio::test]
+async fn the_agenda_is_public_only_once_released_and_only_if_the_organiser_chose_so() {
+    let agency = agency().await;
+    let mut body = game_night(None, false);
+    body["release_publicly"] = json!(true);
+    body["release_hours_before"] = json!(24);
+    let event = agency.published(&body).await;
+    let detail: EventDetail = agency
+        .app
+        .get_json(&format!("/api/events/{}", event.id))
+        .await;
+    assert_eq!(detail.agenda, None, "five days ahead, not released yet");
+    assert_eq!(detail.description, "Bring a friend or come alone.");
+
+    body["release_hours_before"] = json!(24 * 6);
+    let response = agency
+        .organiser
+        .put(agency.app.url(&format!("/api/staff/events/{}", event.id)))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let detail: EventDetail = agency
+        .app
+        .get_json(&format!("/api/events/{}", event.id))
+        .await;
+    let agenda = detail.agenda.expect("released");
+    assert_eq!(agenda[0].title, "Welcome");
+    assert_eq!(
+        detail.materials.unwrap()[0].url,
+        "https://agency.example.org/rules"
+    );
+
+    // Registered people get it by email at release time (here: now).
+    agency
+        .registered(event.id, "Ana", Some("ana@example.org"))
+        .await;
+    let db = agency.app.db().await;
+    let agenda_mail = outbox::Entity::find()
+        .filter(outbox::Column::Kind.eq("event_agenda"))
+        .one(db.conn())
+        .await
+        .unwrap()
+        .expect("an agenda mail");
+    assert!(agenda_mail.next_attempt_at <= Utc::now(), "due at once");
+    assert!(
+        agenda_mail.body_text.contains("18:15  Games"),
+        "{}",
+        agenda_mail.body_text
+    );
+    assert!(agenda_mail
+        .body_text
+        .contains("House rules: https://agency.example.org/rules"));
+    db.close().await;
+}
+
+#[tokio::test]
+async fn a_mentor_cannot_lead_an_event_over_their_booked_office_hours() {
+    let agency = agency().await;
+    // Jo holds office hours every day, and Sam books one tomorrow.
+    let rules: Vec<Value> = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        .iter()
+        .map(|day| json!({"weekday": day, "opens": "09:00", "closes": "21:00", "slot_minutes": 60}))
+        .collect();
+    let response = agency
+        .organiser
+        .put(agency.app.url("/api/mentor/office-hours"))
+        .json(&json!({"rules": rules, "room": "Quiet room"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let until = Utc::now().date_naive() + Duration::days(90);
+    agency
+        .admin
+        .patch(agency.app.url(&format!(
+            "/api/supervision/mentors/{}",
+            agency.organiser_mentor_id
+        )))
+        .json(&json!({"screening_valid_until": until}))
+        .send()
+        .await
+        .unwrap();
+    let session_start = evening(2);
+    let response = agency
+        .app
+        .post_json(
+            "/api/bookings",
+            &json!({"kind": "office_hours", "mentor_id": agency.organiser_mentor_id, "start": session_start, "name": "Sam"}),
+        )
+        .await;
+    assert_eq!(response.status(), 201, "{}", response.text().await.unwrap());
+
+    let mut clash = game_night(None, false);
+    clash["start"] = json!(session_start - Duration::minutes(30));
+    clash["end"] = json!(session_start + Duration::minutes(30));
+    let response = agency.create(&clash).await;
+    assert_eq!(response.status(), 409);
+    let error: Value = response.json().await.unwrap();
+    assert_eq!(error["error"]["code"], "mentor_busy");
+
+    // An event Jo leads takes the time out of Jo's office hours.
+    let event = agency.published(&game_night(None, false)).await;
+    let day = evening(5).date_naive();
+    let slots: Vec<shared::SlotAvailability> = agency
+        .app
+        .get_json(&format!(
+            "/api/mentors/{}/slots?from={day}&to={day}",
+            agency.organiser_mentor_id
+        ))
+        .await;
+    let (start, end) = (event.input.start, event.input.end);
+    assert!(!slots.is_empty());
+    assert!(
+        slots.iter().all(|s| s.end <= start || s.start >= end),
+        "no office hours during the event"
+    );
+}
+
+#[tokio::test]
+async fn only_organisers_change_an_event_and_the_door_counts_check_ins_and_walk_ins() {
+    let agency = agency().await;
+    let event = agency.published(&game_night(Some(3), false)).await;
+    let other_email = "kim@agency.example.org";
+    agency
+        .app
+        .create_staff(other_email, PASSWORD, &[Role::Mentor])
+        .await;
+    let other = agency.app.signed_in_client(other_email, PASSWORD).await;
+    let response = other
+        .post(
+            agency
+                .app
+                .url(&format!("/api/staff/events/{}/cancel", event.id)),
+        )
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 403);
+    let theirs: Vec<StaffEvent> = other
+        .get(agency.app.url("/api/staff/events"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(theirs.is_empty(), "Kim organises nothing");
+    let all: Vec<StaffEvent> = agency
+        .admin
+        .get(agency.app.url("/api/staff/events"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(all.len(), 1, "admins see every event");
+
+    let ana = agency
+        .registered(event.id, "Ana", Some("ana@example.org"))
+        .await;
+    agency.registered(event.id, "Ben", None).await;
+    // Whoever is on the door (any staff member) checks Ana in and counts a walk-in.
+    let roster: EventRoster = other
+        .put(agency.app.url(&format!(
+            "/api/staff/events/{}/registrations/{}/check-in",
+            event.id, ana.booking.id
+        )))
+        .json(&json!({"arrived": true}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(roster.attended, 1);
+    let response = other
+        .post(
+            agency
+                .app
+                .url(&format!("/api/staff/events/{}/walk-ins", event.id)),
+        )
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let roster: EventRoster = response.json().await.unwrap();
+    assert_eq!((roster.attended, roster.walk_ins), (2, 1));
+    let text = serde_json::to_string(&roster).unwrap();
+    assert!(!text.contains("ana@example.org"), "no emails at the door");
+
+    // Completing needs the event to have started.
+    assert_eq!(agency.action(event.id, "complete").await.status(), 409);
+}
