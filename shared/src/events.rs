@@ -182,6 +182,39 @@ pub struct EventInput {
     /// Also show the agenda and materials on the public page from then.
     #[serde(default)]
     pub release_publicly: bool,
+    /// In a lounge space: take the event's seats from drop-in time, or close the
+    /// lounge to drop-ins for it.
+    #[serde(default)]
+    pub lounge_use: LoungeUse,
+}
+
+/// How an event held in a lounge space shares it with drop-in time.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum LoungeUse {
+    /// The event's seats (all of them if it has no limit) are taken from the lounge's
+    /// drop-in capacity for its time.
+    #[default]
+    SharedSeats,
+    /// The lounge is closed to drop-ins for the event; drop-in bookings then are
+    /// cancelled and their holders told.
+    Closed,
+}
+
+impl LoungeUse {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::SharedSeats => "shared_seats",
+            Self::Closed => "closed",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        [Self::SharedSeats, Self::Closed]
+            .into_iter()
+            .find(|use_| use_.as_str() == value)
+    }
 }
 
 fn default_release_hours() -> u32 {

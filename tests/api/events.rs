@@ -770,3 +770,177 @@ async fn only_organisers_change_an_event_and_the_door_counts_check_ins_and_walk_
     // Completing needs the event to have started.
     assert_eq!(agency.action(event.id, "complete").await.status(), 409);
 }
+
+/// A lounge space with `capacity` seats open 09:00–21:00 every day in hour slots.
+async fn lounge_space(agency: &Agency, capacity: u32) -> i64 {
+    let space: shared::AdminSpace = agency
+        .admin
+        .post(agency.app.url("/api/admin/spaces"))
+        .json(&json!({"name": "Main Lounge", "capacity": capacity}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let rules: Vec<Value> = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        .iter()
+        .map(|day| json!({"weekday": day, "opens": "09:00", "closes": "21:00", "slot_minutes": 60}))
+        .collect();
+    let response = agency
+        .admin
+        .put(agency.app.url(&format!(
+            "/api/admin/spaces/{}/opening-hours",
+            space.space.id
+        )))
+        .json(&json!({"rules": rules}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    space.space.id
+}
+
+/// The drop-in seats (capacity, available) of the lounge slot starting at `start`, or
+/// `None` when it isn't offered.
+async fn lounge_seats(
+    agency: &Agency,
+    space_id: i64,
+    start: DateTime<FixedOffset>,
+) -> Option<(u32, u32)> {
+    let day = start.date_naive();
+    let slots: Vec<shared::SlotAvailability> = agency
+        .app
+        .get_json(&format!("/api/spaces/{space_id}/slots?from={day}&to={day}"))
+        .await;
+    slots
+        .iter()
+        .find(|slot| slot.start == start)
+        .map(|slot| (slot.capacity, slot.available))
+}
+
+fn in_the_lounge(space_id: i64, capacity: u32, lounge_use: &str) -> Value {
+    let mut body = game_night(Some(capacity), false);
+    body["place"] = Value::Null;
+    body["space_id"] = json!(space_id);
+    body["lounge_use"] = json!(lounge_use);
+    body
+}
+
+#[tokio::test]
+async fn an_event_in_the_lounge_takes_its_seats_from_drop_in_time_until_it_is_cancelled() {
+    let agency = agency().await;
+    let space_id = lounge_space(&agency, 5).await;
+    let during = evening(5);
+    let before = evening(5) - Duration::hours(1);
+    assert_eq!(lounge_seats(&agency, space_id, during).await, Some((5, 5)));
+
+    // A draft takes nothing; publishing takes its 3 seats for both of its hours.
+    let draft: StaffEvent = agency
+        .create(&in_the_lounge(space_id, 3, "shared_seats"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(lounge_seats(&agency, space_id, during).await, Some((5, 5)));
+    assert_eq!(agency.action(draft.id, "publish").await.status(), 200);
+    assert_eq!(lounge_seats(&agency, space_id, during).await, Some((2, 2)));
+    assert_eq!(
+        lounge_seats(&agency, space_id, during + Duration::hours(1)).await,
+        Some((2, 2))
+    );
+    assert_eq!(lounge_seats(&agency, space_id, before).await, Some((5, 5)));
+
+    // Drop-ins fill the two seats left; the third is refused.
+    for name in ["Ana", "Ben"] {
+        let response = agency
+            .app
+            .post_json(
+                "/api/bookings",
+                &json!({"kind": "lounge", "space_id": space_id, "start": during, "name": name}),
+            )
+            .await;
+        assert_eq!(response.status(), 201);
+    }
+    let response = agency
+        .app
+        .post_json(
+            "/api/bookings",
+            &json!({"kind": "lounge", "space_id": space_id, "start": during, "name": "Cy"}),
+        )
+        .await;
+    assert_eq!(response.status(), 409);
+
+    // More event seats than drop-ins left free is refused, and changes nothing.
+    let mut bigger = in_the_lounge(space_id, 4, "shared_seats");
+    bigger["title"] = json!("Game night");
+    let response = agency
+        .organiser
+        .put(agency.app.url(&format!("/api/staff/events/{}", draft.id)))
+        .json(&bigger)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 409);
+    let error: Value = response.json().await.unwrap();
+    assert_eq!(error["error"]["code"], "lounge_seats_taken");
+    assert_eq!(lounge_seats(&agency, space_id, during).await, Some((2, 0)));
+
+    // Cancelling the event gives the seats back.
+    assert_eq!(agency.action(draft.id, "cancel").await.status(), 200);
+    assert_eq!(lounge_seats(&agency, space_id, during).await, Some((5, 3)));
+}
+
+#[tokio::test]
+async fn an_event_can_close_the_lounge_cancelling_drop_ins_and_a_move_reopens_the_old_time() {
+    let agency = agency().await;
+    let space_id = lounge_space(&agency, 5).await;
+    let during = evening(5);
+    let response = agency
+        .app
+        .post_json(
+            "/api/bookings",
+            &json!({"kind": "lounge", "space_id": space_id, "start": during, "name": "Ana", "email": "ana@example.org"}),
+        )
+        .await;
+    assert_eq!(response.status(), 201);
+    let ana: Booking = response.json().await.unwrap();
+
+    let event = agency
+        .published(&in_the_lounge(space_id, 20, "closed"))
+        .await;
+    assert_eq!(
+        lounge_seats(&agency, space_id, during).await,
+        None,
+        "closed to drop-ins"
+    );
+    let ana: Booking = agency
+        .app
+        .get_json(&format!(
+            "/api/bookings/manage/{}",
+            ana.manage_token.unwrap()
+        ))
+        .await;
+    assert_eq!(ana.status, BookingStatus::Cancelled);
+    let mail = agency.mail().await;
+    assert!(
+        mail.iter()
+            .any(|(kind, to)| kind.contains("cancel") && to == "ana@example.org"),
+        "Ana is told: {mail:?}"
+    );
+
+    // Moved a day later: the old evening opens again, the new one closes.
+    let mut moved = in_the_lounge(space_id, 20, "closed");
+    moved["start"] = json!(evening(6));
+    moved["end"] = json!(evening(6) + Duration::hours(2));
+    let response = agency
+        .organiser
+        .put(agency.app.url(&format!("/api/staff/events/{}", event.id)))
+        .json(&moved)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200, "{}", response.text().await.unwrap());
+    assert_eq!(lounge_seats(&agency, space_id, during).await, Some((5, 5)));
+    assert_eq!(lounge_seats(&agency, space_id, evening(6)).await, None);
+}

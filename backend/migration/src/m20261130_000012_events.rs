@@ -1,5 +1,6 @@
-//! Joint events: a life cycle (draft → published → cancelled | completed), who young
-//! people can ask beforehand, an agenda and materials released a set time ahead,
+//! Joint events: a life cycle (draft → published → cancelled | completed), how an event
+//! in a lounge space shares it (taking drop-in seats, or closing it), who young people
+//! can ask beforehand, an agenda and materials released a set time ahead,
 //! co-facilitators, a door count, and a seat counter the database itself keeps within
 //! capacity (a CHECK on PostgreSQL, a trigger on SQLite, where ALTER TABLE cannot add a
 //! CHECK) so no seat is ever given twice.
@@ -28,6 +29,9 @@ impl MigrationTrait for Migration {
             integer(Events::Registered).default(0).to_owned(),
             integer(Events::WalkIns).default(0).to_owned(),
             integer(Events::Sequence).default(0).to_owned(),
+            string_len(Events::LoungeUse, 12)
+                .default("shared_seats")
+                .to_owned(),
         ];
         // SQLite takes one column per ALTER TABLE.
         for column in columns {
@@ -40,6 +44,16 @@ impl MigrationTrait for Migration {
                 )
                 .await?;
         }
+        // The lounge closure that makes room for an event (organiser's choice), so that
+        // cancelling or moving the event can take it away again.
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(Closures::Table)
+                    .add_column(big_integer_null(Closures::EventId))
+                    .to_owned(),
+            )
+            .await?;
         // Seats already taken by bookings made before the counter existed.
         manager
             .get_connection()
@@ -181,7 +195,16 @@ impl MigrationTrait for Migration {
                 .drop_table(Table::drop().table(table).to_owned())
                 .await?;
         }
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(Closures::Table)
+                    .drop_column(Closures::EventId)
+                    .to_owned(),
+            )
+            .await?;
         for column in [
+            Events::LoungeUse,
             Events::Status,
             Events::Audience,
             Events::ContactStaffId,
@@ -232,6 +255,13 @@ enum Events {
     Registered,
     WalkIns,
     Sequence,
+    LoungeUse,
+}
+
+#[derive(DeriveIden)]
+enum Closures {
+    Table,
+    EventId,
 }
 
 #[derive(DeriveIden)]

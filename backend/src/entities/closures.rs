@@ -11,6 +11,9 @@ pub struct Model {
     pub reason: String,
     pub created_by: Option<i64>,
     pub created_at: DateTimeUtc,
+    /// The event this closure makes room for; it goes when the event is cancelled or
+    /// moves.
+    pub event_id: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

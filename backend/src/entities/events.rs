@@ -33,6 +33,8 @@ pub struct Model {
     pub walk_ins: i32,
     /// Rises with every change of time, like a booking's calendar SEQUENCE.
     pub sequence: i32,
+    /// `LoungeUse`: how an event in a lounge space shares it with drop-ins.
+    pub lounge_use: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -167,10 +167,15 @@ pub async fn seed_if_empty(
         walk_ins: Set(0),
         sequence: Set(0),
         lead_mentor_id: Set(None),
+        lounge_use: Set(shared::LoungeUse::SharedSeats.as_str().to_owned()),
         ..Default::default()
     }
     .insert(&tx)
     .await?;
+    // Its seats come out of the lounge's drop-in time, as for any published event.
+    crate::services::event_lounge::recount(&tx, zone, &lounge, starts_at, ends_at)
+        .await
+        .map_err(|error| anyhow::anyhow!("{error:?}"))?;
     tx.commit().await?;
 
     write_login_file(data_dir, &password)?;

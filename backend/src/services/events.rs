@@ -12,7 +12,8 @@ use sea_orm::{
 };
 use shared::{
     AgendaItem, BookingStatus, DisplayName, EventAttendee, EventContact, EventDetail, EventInput,
-    EventRoster, EventStatus, EventSummary, FieldErrors, Material, Role, StaffEvent, StaffUser,
+    EventRoster, EventStatus, EventSummary, FieldErrors, LoungeUse, Material, Role, StaffEvent,
+    StaffUser,
 };
 
 use crate::{
@@ -301,6 +302,7 @@ struct Checked {
     materials: Vec<Material>,
     release_hours_before: i32,
     release_publicly: bool,
+    lounge_use: LoungeUse,
 }
 
 fn add(problems: &mut FieldErrors, field: &str, problem: impl Into<String>) {
@@ -545,6 +547,7 @@ async fn check(
         materials,
         release_hours_before: i32::try_from(input.release_hours_before).unwrap_or(72),
         release_publicly: input.release_publicly,
+        lounge_use: input.lounge_use,
     })
 }
 
@@ -682,6 +685,7 @@ pub async fn create(
         registered: Set(0),
         walk_ins: Set(0),
         sequence: Set(0),
+        lounge_use: Set(checked.lounge_use.as_str().to_owned()),
         ..Default::default()
     }
     .insert(&tx)
@@ -803,6 +807,7 @@ pub async fn update(
     active.contact_staff_id = Set(Some(checked.contact_staff_id));
     active.release_hours_before = Set(checked.release_hours_before);
     active.release_publicly = Set(checked.release_publicly);
+    active.lounge_use = Set(checked.lounge_use.as_str().to_owned());
     if moved {
         active.sequence = Set(event.sequence + 1);
     }
@@ -810,6 +815,14 @@ pub async fn update(
     replace_parts(&tx, id, &checked).await?;
 
     if status == EventStatus::Published {
+        let lounge_changed = moved
+            || updated.space_id != event.space_id
+            || updated.capacity != event.capacity
+            || updated.lounge_use != event.lounge_use;
+        if lounge_changed {
+            services::event_lounge::release(&tx, config, &event).await?;
+            services::event_lounge::claim(&tx, config, &updated, now).await?;
+        }
         if moved {
             registrations::move_all(&tx, config, &updated, now).await?;
         } else if content_changed {
@@ -875,7 +888,8 @@ pub async fn publish(
     let title = event.title.clone();
     let mut active = event.into_active_model();
     active.status = Set(EventStatus::Published.as_str().to_owned());
-    active.update(&tx).await?;
+    let published = active.update(&tx).await?;
+    services::event_lounge::claim(&tx, config, &published, now).await?;
     audit::record(
         &tx,
         Some(staff.id),
@@ -921,6 +935,9 @@ pub async fn cancel(
     let mut active = event.clone().into_active_model();
     active.status = Set(EventStatus::Cancelled.as_str().to_owned());
     let cancelled = active.update(&tx).await?;
+    if event.status == EventStatus::Published.as_str() {
+        services::event_lounge::release(&tx, config, &event).await?;
+    }
     let told = registrations::cancel_all(&tx, config, &cancelled, now).await?;
     audit::record(
         &tx,
@@ -1059,6 +1076,7 @@ async fn to_staff(
             materials: details.materials,
             release_hours_before: u32::try_from(event.release_hours_before).unwrap_or(72),
             release_publicly: event.release_publicly,
+            lounge_use: LoungeUse::parse(&event.lounge_use).unwrap_or_default(),
         },
         location: details.location,
         contact_name: details.contact,

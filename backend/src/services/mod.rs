@@ -6,6 +6,7 @@ pub mod availability_cache;
 pub mod bookings;
 pub mod closures;
 pub mod demo;
+pub mod event_lounge;
 pub mod events;
 pub mod login_throttle;
 pub mod lounge_desk;
