@@ -233,11 +233,25 @@ pub struct StaffEvent {
     pub contact_name: String,
     /// The mentor leading it, who has no office hours meanwhile.
     pub lead_mentor: Option<String>,
+    /// Uploaded materials, released with the agenda like the links.
+    pub files: Vec<EventFile>,
     pub registered: u32,
     pub waitlisted: u32,
     pub walk_ins: u32,
     /// Registered people checked in at the door, plus walk-ins.
     pub attended: u32,
+}
+
+/// An uploaded material (a PDF or an image).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EventFile {
+    pub id: i64,
+    pub title: String,
+    pub content_type: String,
+    pub byte_size: u32,
+    /// Its unguessable address: whoever has it can read the file.
+    pub url: String,
 }
 
 /// One registered or waitlisted person, as organisers see them: never an email.
@@ -268,4 +282,36 @@ pub struct EventRoster {
 pub struct EventContact {
     pub staff_id: i64,
     pub display_name: String,
+}
+
+/// `POST /api/events/{id}/questions`: a question for the event's contact, sent through
+/// the agency. An email is only needed for an answer before the day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewEventQuestion {
+    pub name: String,
+    #[serde(default)]
+    pub email: Option<String>,
+    pub message: String,
+}
+
+/// A question as the event's organisers see it: never the asker's email.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EventQuestion {
+    pub id: i64,
+    pub name: String,
+    pub message: String,
+    #[serde(deserialize_with = "rfc3339::deserialize")]
+    pub asked_at: DateTime<FixedOffset>,
+    /// They left an email, so a reply can reach them.
+    pub can_reply: bool,
+    pub answered: bool,
+}
+
+/// `POST /api/staff/events/{id}/questions/{question_id}/reply`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EventQuestionReply {
+    pub message: String,
 }

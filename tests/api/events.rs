@@ -944,3 +944,244 @@ async fn an_event_can_close_the_lounge_cancelling_drop_ins_and_a_move_reopens_th
     assert_eq!(lounge_seats(&agency, space_id, during).await, Some((5, 5)));
     assert_eq!(lounge_seats(&agency, space_id, evening(6)).await, None);
 }
+
+#[tokio::test]
+async fn organisers_upload_pdf_or_image_materials_within_limits_served_by_an_unguessable_link() {
+    let agency = agency().await;
+    let mut body = game_night(None, false);
+    body["release_publicly"] = json!(true);
+    body["release_hours_before"] = json!(24 * 6);
+    let event = agency.published(&body).await;
+    let upload = |content_type: &'static str, bytes: Vec<u8>, title: &'static str| {
+        let url = agency.app.url(&format!(
+            "/api/staff/events/{}/files?title={}",
+            event.id,
+            title.replace(' ', "%20")
+        ));
+        let client = agency.organiser.clone();
+        async move {
+            client
+                .put(url)
+                .header("content-type", content_type)
+                .body(bytes)
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let pdf = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".to_vec();
+
+    // Wrong kinds and sizes are refused and change nothing.
+    let text = upload("text/plain", b"hello".to_vec(), "Notes").await;
+    assert_eq!(text.status(), 415);
+    let disguised = upload("image/png", pdf.clone(), "Handout").await;
+    assert_eq!(disguised.status(), 415);
+    let mut huge = pdf.clone();
+    huge.resize(10 * 1024 * 1024 + 10, b' ');
+    assert_eq!(upload("application/pdf", huge, "Huge").await.status(), 413);
+    let untitled = upload("application/pdf", pdf.clone(), " ").await;
+    assert_eq!(untitled.status(), 422);
+
+    let response = upload("application/pdf", pdf.clone(), "Workshop handout").await;
+    assert_eq!(response.status(), 201, "{}", response.text().await.unwrap());
+    let updated: StaffEvent = response.json().await.unwrap();
+    assert_eq!(updated.files.len(), 1);
+    let file = &updated.files[0];
+    assert_eq!(
+        (file.title.as_str(), file.content_type.as_str()),
+        ("Workshop handout", "application/pdf")
+    );
+
+    let path = file
+        .url
+        .split_once("/api/")
+        .map(|(_, p)| format!("/api/{p}"))
+        .unwrap();
+    let served = agency.app.get(&path).await;
+    assert_eq!(served.status(), 200);
+    assert_eq!(served.headers()["content-type"], "application/pdf");
+    assert!(served.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .starts_with("sandbox"));
+    assert_eq!(served.bytes().await.unwrap().to_vec(), pdf);
+    assert_eq!(
+        agency.app.get("/api/event-files/0123abcd").await.status(),
+        404
+    );
+
+    // Released publicly: the page lists the file with the links.
+    let detail: EventDetail = agency
+        .app
+        .get_json(&format!("/api/events/{}", event.id))
+        .await;
+    let materials = detail.materials.unwrap();
+    assert!(materials
+        .iter()
+        .any(|m| m.url == file.url && m.title == "Workshop handout"));
+
+    // Someone who doesn't organise it can't add or remove files.
+    agency
+        .app
+        .create_staff("kim@agency.example.org", PASSWORD, &[Role::Mentor])
+        .await;
+    let kim = agency
+        .app
+        .signed_in_client("kim@agency.example.org", PASSWORD)
+        .await;
+    let response = kim
+        .delete(
+            agency
+                .app
+                .url(&format!("/api/staff/events/{}/files/{}", event.id, file.id)),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 403);
+    let response = agency
+        .organiser
+        .delete(
+            agency
+                .app
+                .url(&format!("/api/staff/events/{}/files/{}", event.id, file.id)),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        agency.app.get(&path).await.status(),
+        404,
+        "a removed file is gone"
+    );
+}
+
+#[tokio::test]
+async fn young_people_ask_the_contact_through_the_agency_who_never_sees_their_address() {
+    let agency = agency().await;
+    let event = agency.published(&game_night(Some(10), false)).await;
+    let ask = |body: Value| {
+        let path = format!("/api/events/{}/questions", event.id);
+        let app = &agency.app;
+        async move { app.post_json(&path, &body).await }
+    };
+    // Bad input changes nothing.
+    assert_eq!(
+        ask(json!({"name": "Sam", "message": " "})).await.status(),
+        422
+    );
+    assert_eq!(
+        ask(json!({"name": "Sam", "email": "nope", "message": "Hi"}))
+            .await
+            .status(),
+        422
+    );
+    let too_long = "a".repeat(1001);
+    assert_eq!(
+        ask(json!({"name": "Sam", "message": too_long}))
+            .await
+            .status(),
+        422
+    );
+
+    let response = ask(
+        json!({"name": "Sam", "email": "sam@example.org", "message": "Is there food for vegans?"}),
+    )
+    .await;
+    assert_eq!(response.status(), 204);
+    let response = ask(json!({"name": "Lee", "message": "Can I bring my little brother?"})).await;
+    assert_eq!(response.status(), 204);
+
+    // Jo (the contact) is emailed the question, without Sam's address.
+    let db = agency.app.db().await;
+    let mails = outbox::Entity::find()
+        .filter(outbox::Column::Kind.eq("event_question"))
+        .all(db.conn())
+        .await
+        .unwrap();
+    db.close().await;
+    assert_eq!(mails.len(), 2);
+    assert!(mails.iter().all(|m| m.recipient == "jo@agency.example.org"));
+    assert!(mails
+        .iter()
+        .all(|m| !m.body_text.contains("sam@example.org")));
+    assert!(mails[0].body_text.contains("Is there food for vegans?"));
+
+    let listed: Vec<shared::EventQuestion> = agency
+        .organiser
+        .get(
+            agency
+                .app
+                .url(&format!("/api/staff/events/{}/questions", event.id)),
+        )
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(listed.len(), 2);
+    let raw = serde_json::to_string(&listed).unwrap();
+    assert!(
+        !raw.contains("sam@example.org"),
+        "no address in the console"
+    );
+    let (lee, sam) = (&listed[0], &listed[1]);
+    assert!(sam.can_reply && !lee.can_reply);
+
+    let reply = |id: i64, message: &'static str| {
+        let url = agency.app.url(&format!(
+            "/api/staff/events/{}/questions/{id}/reply",
+            event.id
+        ));
+        let client = agency.organiser.clone();
+        async move {
+            client
+                .post(url)
+                .json(&json!({"message": message}))
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    assert_eq!(
+        reply(lee.id, "Yes!").await.status(),
+        409,
+        "Lee left no address"
+    );
+    let response = reply(sam.id, "Yes, there's a vegan pizza.").await;
+    assert_eq!(response.status(), 200);
+    let answered: shared::EventQuestion = response.json().await.unwrap();
+    assert!(answered.answered);
+    let db = agency.app.db().await;
+    let answer = outbox::Entity::find()
+        .filter(outbox::Column::Kind.eq("event_answer"))
+        .one(db.conn())
+        .await
+        .unwrap()
+        .expect("the answer is on its way");
+    db.close().await;
+    assert_eq!(answer.recipient, "sam@example.org");
+    assert!(answer.body_text.contains("Yes, there's a vegan pizza."));
+    assert!(
+        !answer.body_text.contains("jo@agency.example.org"),
+        "no staff address either"
+    );
+
+    // Drafts take no questions.
+    let draft: StaffEvent = agency
+        .create(&game_night(None, false))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let response = agency
+        .app
+        .post_json(
+            &format!("/api/events/{}/questions", draft.id),
+            &json!({"name": "Sam", "message": "Hi"}),
+        )
+        .await;
+    assert_eq!(response.status(), 404);
+}

@@ -74,6 +74,15 @@ async fn openapi_document_is_3_1_and_lists_every_route() {
             "put",
         ),
         ("/api/staff/events/{id}/walk-ins", "post"),
+        ("/api/staff/events/{id}/files", "put"),
+        ("/api/staff/events/{id}/files/{file_id}", "delete"),
+        ("/api/event-files/{token}", "get"),
+        ("/api/events/{id}/questions", "post"),
+        ("/api/staff/events/{id}/questions", "get"),
+        (
+            "/api/staff/events/{id}/questions/{question_id}/reply",
+            "post",
+        ),
     ] {
         assert!(
             paths.get(path).and_then(|item| item.get(method)).is_some(),

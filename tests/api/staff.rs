@@ -426,6 +426,24 @@ async fn authorization_matrix_for_every_staff_endpoint() {
             Box::new(move |c| lounge_desk(c, StatusCode::NOT_FOUND)),
         ),
         (
+            Method::GET,
+            "/api/staff/events/999999/questions".into(),
+            None,
+            Box::new(move |c| mentors_only(c, StatusCode::NOT_FOUND)),
+        ),
+        (
+            Method::POST,
+            "/api/staff/events/999999/questions/1/reply".into(),
+            Some(json!({"message": "See you there"})),
+            Box::new(move |c| mentors_only(c, StatusCode::NOT_FOUND)),
+        ),
+        (
+            Method::DELETE,
+            "/api/staff/events/999999/files/1".into(),
+            None,
+            Box::new(move |c| mentors_only(c, StatusCode::NOT_FOUND)),
+        ),
+        (
             Method::POST,
             "/api/staff/events/999999/walk-ins".into(),
             Some(json!({})),

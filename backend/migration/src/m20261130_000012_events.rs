@@ -100,6 +100,54 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
+        // Uploaded materials (PDFs, images), kept in the database so every instance
+        // serves them; reached only through an unguessable link handed out with the
+        // released agenda.
+        manager
+            .create_table(
+                Table::create()
+                    .table(EventFiles::Table)
+                    .col(big_pk_auto(EventFiles::Id))
+                    .col(big_integer(EventFiles::EventId))
+                    .col(string_len(EventFiles::Title, 120))
+                    .col(string_len(EventFiles::ContentType, 40))
+                    .col(integer(EventFiles::ByteSize))
+                    .col(blob(EventFiles::Bytes))
+                    .col(string_len_uniq(EventFiles::Token, 64))
+                    .col(timestamp_with_time_zone(EventFiles::CreatedAt))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(EventFiles::Table, EventFiles::EventId)
+                            .to(Events::Table, Events::Id)
+                            .on_delete(ForeignKeyAction::Cascade),
+                    )
+                    .to_owned(),
+            )
+            .await?;
+        // Questions young people send their event's contact through the agency: the
+        // contact sees the name and the question, never an address; a reply goes out
+        // by email from Peer Lounge.
+        manager
+            .create_table(
+                Table::create()
+                    .table(EventQuestions::Table)
+                    .col(big_pk_auto(EventQuestions::Id))
+                    .col(big_integer(EventQuestions::EventId))
+                    .col(string_len(EventQuestions::DisplayName, 60))
+                    .col(string_len_null(EventQuestions::Email, 254))
+                    .col(text(EventQuestions::Message))
+                    .col(timestamp_with_time_zone(EventQuestions::AskedAt))
+                    .col(timestamp_with_time_zone_null(EventQuestions::AnsweredAt))
+                    .col(big_integer_null(EventQuestions::AnsweredBy))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(EventQuestions::Table, EventQuestions::EventId)
+                            .to(Events::Table, Events::Id)
+                            .on_delete(ForeignKeyAction::Cascade),
+                    )
+                    .to_owned(),
+            )
+            .await?;
         // A co-facilitator is a mentor (shown by their display name) or a young person
         // named only by the display name they chose.
         manager
@@ -136,6 +184,16 @@ impl MigrationTrait for Migration {
                 "idx_event_materials_event",
                 EventMaterials::Table.into_iden(),
                 EventMaterials::EventId.into_iden(),
+            ),
+            (
+                "idx_event_questions_event",
+                EventQuestions::Table.into_iden(),
+                EventQuestions::EventId.into_iden(),
+            ),
+            (
+                "idx_event_files_event",
+                EventFiles::Table.into_iden(),
+                EventFiles::EventId.into_iden(),
             ),
             (
                 "idx_event_co_facilitators_event",
@@ -187,6 +245,8 @@ impl MigrationTrait for Migration {
             }
         }
         for table in [
+            EventQuestions::Table.into_iden(),
+            EventFiles::Table.into_iden(),
             EventCoFacilitators::Table.into_iden(),
             EventMaterials::Table.into_iden(),
             EventAgendaItems::Table.into_iden(),
@@ -289,6 +349,32 @@ enum EventMaterials {
     Position,
     Title,
     Url,
+}
+
+#[derive(DeriveIden)]
+enum EventQuestions {
+    Table,
+    Id,
+    EventId,
+    DisplayName,
+    Email,
+    Message,
+    AskedAt,
+    AnsweredAt,
+    AnsweredBy,
+}
+
+#[derive(DeriveIden)]
+enum EventFiles {
+    Table,
+    Id,
+    EventId,
+    Title,
+    ContentType,
+    ByteSize,
+    Bytes,
+    Token,
+    CreatedAt,
 }
 
 #[derive(DeriveIden)]

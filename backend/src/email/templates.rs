@@ -30,6 +30,8 @@ const FILES: &[(&str, &str)] = template_files!(
     "event_registered",
     "event_changed",
     "event_agenda",
+    "event_question",
+    "event_answer",
 );
 
 static ENVIRONMENT: LazyLock<Environment<'static>> = LazyLock::new(|| {

@@ -1,15 +1,25 @@
 //! Events: the public list, page and registration; organisers' create/edit/publish/
 //! cancel/complete; and the door (who's coming, check-in, walk-ins).
 
-use axum::{extract::State, http::HeaderMap, http::StatusCode, Json};
+use axum::{
+    body::Bytes,
+    extract::{rejection::BytesRejection, DefaultBodyLimit, State},
+    http::{header, HeaderMap, HeaderValue, StatusCode},
+    response::{IntoResponse, Response},
+    Json,
+};
 use chrono::{NaiveDate, Utc};
 use serde::Deserialize;
 use shared::{
-    BookingStatus, EventContact, EventDetail, EventInput, EventRegistration, EventRoster,
-    EventSummary, NewBooking, NewRegistration, RegistrationStatus, StaffEvent,
+    BookingStatus, EventContact, EventDetail, EventInput, EventQuestion, EventQuestionReply,
+    EventRegistration, EventRoster, EventSummary, NewBooking, NewEventQuestion, NewRegistration,
+    RegistrationStatus, StaffEvent,
 };
 use utoipa::{IntoParams, ToSchema};
-use utoipa_axum::{router::OpenApiRouter, routes};
+use utoipa_axum::{
+    router::{OpenApiRouter, UtoipaMethodRouterExt},
+    routes,
+};
 
 use crate::{
     authz::{LoungeDesk, MentorRole, Staff},
@@ -34,6 +44,15 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(check_in))
         .routes(routes!(add_walk_in))
         .routes(routes!(event_contacts))
+        // The file's own limit, so a large upload gets our answer rather than axum's.
+        .routes(routes!(upload_file).layer(DefaultBodyLimit::max(
+            services::event_files::MAX_FILE_BYTES + 1,
+        )))
+        .routes(routes!(remove_file))
+        .routes(routes!(ask_question))
+        .routes(routes!(list_questions))
+        .routes(routes!(answer_question))
+        .routes(routes!(event_file))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -82,7 +101,14 @@ pub async fn get_event(
     ApiPath(id): ApiPath<i64>,
 ) -> AppResult<Json<EventDetail>> {
     Ok(Json(
-        services::events::detail_public(&state.db, id, Utc::now(), state.config.timezone).await?,
+        services::events::detail_public(
+            &state.db,
+            &state.config,
+            id,
+            Utc::now(),
+            state.config.timezone,
+        )
+        .await?,
     ))
 }
 
@@ -398,4 +424,212 @@ pub async fn event_contacts(
     _staff: Staff<MentorRole>,
 ) -> AppResult<Json<Vec<EventContact>>> {
     Ok(Json(services::events::contacts(&state.db).await?))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct FileTitle {
+    /// What the file is, e.g. "Workshop handout".
+    title: String,
+}
+
+/// Uploads a material: the raw file as the body, `Content-Type` application/pdf (at most
+/// 10 MB) or image/jpeg, image/png, image/webp (at most 2 MB, metadata removed). A PUT
+/// because every API POST must be JSON.
+#[utoipa::path(
+    put,
+    path = "/staff/events/{id}/files",
+    tag = "events",
+    params(("id" = i64, Path), FileTitle),
+    request_body(content = Vec<u8>, content_type = "application/pdf"),
+    responses(
+        (status = 201, body = StaffEvent),
+        (status = 403, body = shared::ApiErrorBody),
+        (status = 409, description = "`too_many_files`", body = shared::ApiErrorBody),
+        (status = 413, body = shared::ApiErrorBody),
+        (status = 415, body = shared::ApiErrorBody),
+        (status = 422, body = shared::ApiErrorBody)
+    )
+)]
+pub async fn upload_file(
+    State(state): State<AppState>,
+    staff: Staff<MentorRole>,
+    ApiPath(id): ApiPath<i64>,
+    ApiQuery(title): ApiQuery<FileTitle>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> AppResult<(StatusCode, Json<StaffEvent>)> {
+    let body = body.map_err(|rejection| {
+        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            services::event_files::file_too_large()
+        } else {
+            AppError::bad_request("bad_request", rejection.body_text())
+        }
+    })?;
+    let declared = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok());
+    let event = services::event_files::add_file(
+        &state.db,
+        &state.config,
+        &staff.user,
+        id,
+        &title.title,
+        declared,
+        &body,
+        Utc::now(),
+    )
+    .await?;
+    Ok((StatusCode::CREATED, Json(event)))
+}
+
+#[utoipa::path(
+    delete,
+    path = "/staff/events/{id}/files/{file_id}",
+    tag = "events",
+    params(("id" = i64, Path), ("file_id" = i64, Path)),
+    responses(
+        (status = 200, body = StaffEvent),
+        (status = 403, body = shared::ApiErrorBody),
+        (status = 404, body = shared::ApiErrorBody)
+    )
+)]
+pub async fn remove_file(
+    State(state): State<AppState>,
+    staff: Staff<MentorRole>,
+    ApiPath((id, file_id)): ApiPath<(i64, i64)>,
+) -> AppResult<Json<StaffEvent>> {
+    Ok(Json(
+        services::event_files::remove_file(
+            &state.db,
+            &state.config,
+            &staff.user,
+            id,
+            file_id,
+            Utc::now(),
+        )
+        .await?,
+    ))
+}
+
+/// An uploaded material, by the unguessable link handed out with the released agenda.
+/// Served so a browser never runs it: a sandboxing CSP, and PDFs as downloads.
+#[utoipa::path(
+    get,
+    path = "/event-files/{token}",
+    tag = "events",
+    params(("token" = String, Path)),
+    responses(
+        (status = 200, content_type = "application/pdf", body = Vec<u8>),
+        (status = 404, body = shared::ApiErrorBody)
+    )
+)]
+pub async fn event_file(
+    State(state): State<AppState>,
+    ApiPath(token): ApiPath<String>,
+) -> AppResult<Response> {
+    let file = services::event_files::file_by_token(&state.db, &token).await?;
+    let content_type = HeaderValue::from_str(&file.content_type)
+        .unwrap_or(HeaderValue::from_static("application/octet-stream"));
+    let disposition = if file.content_type == "application/pdf" {
+        HeaderValue::from_static("attachment; filename=\"material.pdf\"")
+    } else {
+        HeaderValue::from_static("inline")
+    };
+    Ok((
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CONTENT_DISPOSITION, disposition),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static("sandbox; default-src 'none'"),
+            ),
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("private, max-age=3600"),
+            ),
+        ],
+        file.bytes,
+    )
+        .into_response())
+}
+
+/// Sends a question to the event's contact person through the agency. They see the name
+/// and the question, never the email, which is only used to send their answer.
+#[utoipa::path(
+    post,
+    path = "/events/{id}/questions",
+    tag = "events",
+    params(("id" = i64, Path)),
+    request_body = NewEventQuestion,
+    responses(
+        (status = 204, description = "Sent"),
+        (status = 404, body = shared::ApiErrorBody),
+        (status = 422, body = shared::ApiErrorBody)
+    )
+)]
+pub async fn ask_question(
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(question): ApiJson<NewEventQuestion>,
+) -> AppResult<StatusCode> {
+    services::event_questions::ask(&state.db, &state.config, id, question, Utc::now()).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Questions sent about an event I organise, newest first (never an email).
+#[utoipa::path(
+    get,
+    path = "/staff/events/{id}/questions",
+    tag = "events",
+    params(("id" = i64, Path)),
+    responses(
+        (status = 200, body = Vec<EventQuestion>),
+        (status = 403, body = shared::ApiErrorBody),
+        (status = 404, body = shared::ApiErrorBody)
+    )
+)]
+pub async fn list_questions(
+    State(state): State<AppState>,
+    staff: Staff<MentorRole>,
+    ApiPath(id): ApiPath<i64>,
+) -> AppResult<Json<Vec<EventQuestion>>> {
+    Ok(Json(
+        services::event_questions::questions(&state.db, &state.config, &staff.user, id).await?,
+    ))
+}
+
+/// Emails my answer to whoever asked; their address stays private.
+#[utoipa::path(
+    post,
+    path = "/staff/events/{id}/questions/{question_id}/reply",
+    tag = "events",
+    params(("id" = i64, Path), ("question_id" = i64, Path)),
+    request_body = EventQuestionReply,
+    responses(
+        (status = 200, body = EventQuestion),
+        (status = 403, body = shared::ApiErrorBody),
+        (status = 404, body = shared::ApiErrorBody),
+        (status = 409, description = "`no_address`: they left no email", body = shared::ApiErrorBody),
+        (status = 422, body = shared::ApiErrorBody)
+    )
+)]
+pub async fn answer_question(
+    State(state): State<AppState>,
+    staff: Staff<MentorRole>,
+    ApiPath((id, question_id)): ApiPath<(i64, i64)>,
+    ApiJson(reply): ApiJson<EventQuestionReply>,
+) -> AppResult<Json<EventQuestion>> {
+    Ok(Json(
+        services::event_questions::reply(
+            &state.db,
+            &state.config,
+            &staff.user,
+            id,
+            question_id,
+            reply,
+            Utc::now(),
+        )
+        .await?,
+    ))
 }

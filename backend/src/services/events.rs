@@ -8,20 +8,20 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait,
-    IntoActiveModel, QueryFilter, QueryOrder, Set,
+    FromQueryResult, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use shared::{
-    AgendaItem, BookingStatus, DisplayName, EventAttendee, EventContact, EventDetail, EventInput,
-    EventRoster, EventStatus, EventSummary, FieldErrors, LoungeUse, Material, Role, StaffEvent,
-    StaffUser,
+    AgendaItem, BookingStatus, DisplayName, EventAttendee, EventContact, EventDetail, EventFile,
+    EventInput, EventRoster, EventStatus, EventSummary, FieldErrors, LoungeUse, Material, Role,
+    StaffEvent, StaffUser,
 };
 
 use crate::{
     config::Config,
     db::Db,
     entities::{
-        bookings, event_agenda_items, event_co_facilitators, event_materials, events, mentors,
-        spaces, staff_users,
+        bookings, event_agenda_items, event_co_facilitators, event_files, event_materials, events,
+        mentors, spaces, staff_users,
     },
     error::{AppError, AppResult},
     services::{self, audit, bookings::registrations, slots},
@@ -69,6 +69,7 @@ pub struct MailDetails {
 pub async fn details_for_mail(
     conn: &impl ConnectionTrait,
     event: &events::Model,
+    base_url: &str,
 ) -> anyhow::Result<MailDetails> {
     let contacts = contact_names(conn, event.contact_staff_id.into_iter().collect()).await?;
     Ok(MailDetails {
@@ -78,13 +79,13 @@ pub async fn details_for_mail(
             .and_then(|id| contacts.get(&id).cloned())
             .unwrap_or_default(),
         agenda: agenda_of(conn, event.id).await?,
-        materials: materials_of(conn, event.id).await?,
+        materials: materials_of(conn, event.id, base_url).await?,
     })
 }
 
 /// The name young people see for a staff contact: a mentor's chosen display name (no
 /// surname), else the staff account's display name.
-async fn contact_names(
+pub(crate) async fn contact_names(
     conn: &impl ConnectionTrait,
     staff_ids: Vec<i64>,
 ) -> anyhow::Result<HashMap<i64, String>> {
@@ -123,7 +124,66 @@ async fn agenda_of(conn: &impl ConnectionTrait, event_id: i64) -> anyhow::Result
         .collect())
 }
 
-async fn materials_of(conn: &impl ConnectionTrait, event_id: i64) -> anyhow::Result<Vec<Material>> {
+/// The event's links and then its files, as released to registered people.
+async fn materials_of(
+    conn: &impl ConnectionTrait,
+    event_id: i64,
+    base_url: &str,
+) -> anyhow::Result<Vec<Material>> {
+    let mut materials = links_of(conn, event_id).await?;
+    materials.extend(
+        files_of(conn, event_id, base_url)
+            .await?
+            .into_iter()
+            .map(|file| Material {
+                title: file.title,
+                url: file.url,
+            }),
+    );
+    Ok(materials)
+}
+
+pub(crate) async fn files_of(
+    conn: &impl ConnectionTrait,
+    event_id: i64,
+    base_url: &str,
+) -> anyhow::Result<Vec<EventFile>> {
+    Ok(event_files::Entity::find()
+        .select_only()
+        .columns([
+            event_files::Column::Id,
+            event_files::Column::Title,
+            event_files::Column::ContentType,
+            event_files::Column::ByteSize,
+            event_files::Column::Token,
+        ])
+        .filter(event_files::Column::EventId.eq(event_id))
+        .order_by_asc(event_files::Column::Id)
+        .into_model::<FileListing>()
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|file| EventFile {
+            id: file.id,
+            title: file.title,
+            content_type: file.content_type,
+            byte_size: u32::try_from(file.byte_size).unwrap_or(0),
+            url: format!("{base_url}/api/event-files/{}", file.token),
+        })
+        .collect())
+}
+
+/// A file without its bytes.
+#[derive(FromQueryResult)]
+struct FileListing {
+    id: i64,
+    title: String,
+    content_type: String,
+    byte_size: i32,
+    token: String,
+}
+
+async fn links_of(conn: &impl ConnectionTrait, event_id: i64) -> anyhow::Result<Vec<Material>> {
     Ok(event_materials::Entity::find()
         .filter(event_materials::Column::EventId.eq(event_id))
         .order_by_asc(event_materials::Column::Position)
@@ -254,6 +314,7 @@ pub async fn list_public(
 /// One public event, with its agenda and materials once released (if shown publicly).
 pub async fn detail_public(
     db: &Db,
+    config: &Config,
     id: i64,
     now: DateTime<Utc>,
     zone: Tz,
@@ -264,7 +325,7 @@ pub async fn detail_public(
     let (agenda, materials) = if show {
         (
             Some(agenda_of(db.conn(), id).await?),
-            Some(materials_of(db.conn(), id).await?),
+            Some(materials_of(db.conn(), id, &config.public_url).await?),
         )
     } else {
         (None, None)
@@ -305,7 +366,7 @@ struct Checked {
     lounge_use: LoungeUse,
 }
 
-fn add(problems: &mut FieldErrors, field: &str, problem: impl Into<String>) {
+pub(crate) fn add(problems: &mut FieldErrors, field: &str, problem: impl Into<String>) {
     problems
         .entry(field.to_owned())
         .or_default()
@@ -313,7 +374,7 @@ fn add(problems: &mut FieldErrors, field: &str, problem: impl Into<String>) {
 }
 
 /// Trimmed text of at most `max` characters; `required` ones must not be empty.
-fn text(
+pub(crate) fn text(
     problems: &mut FieldErrors,
     field: &str,
     value: &str,
@@ -709,7 +770,7 @@ pub async fn create(
 
 /// The event, if this staff member may change it: admins, who created it, who leads it,
 /// or its contact person.
-async fn organised(
+pub(crate) async fn organised(
     conn: &impl ConnectionTrait,
     staff: &StaffUser,
     id: i64,
@@ -790,7 +851,7 @@ pub async fn update(
         || checked.place != event.location_text
         || checked.release_hours_before != event.release_hours_before
         || checked.agenda != agenda_of(&tx, id).await?
-        || checked.materials != materials_of(&tx, id).await?
+        || checked.materials != links_of(&tx, id).await?
         || checked.contact_staff_id != event.contact_staff_id.unwrap_or_default();
 
     let mut active = event.clone().into_active_model();
@@ -1028,7 +1089,8 @@ async fn to_staff(
         .order_by_asc(event_co_facilitators::Column::Position)
         .all(conn)
         .await?;
-    let details = details_for_mail(conn, &event).await?;
+    let details = details_for_mail(conn, &event, &config.public_url).await?;
+    let files = files_of(conn, event.id, &config.public_url).await?;
     let lead_mentor = match event.lead_mentor_id {
         Some(id) => mentors::Entity::find_by_id(id)
             .one(conn)
@@ -1073,7 +1135,7 @@ async fn to_staff(
                 .map(|p| p.display_name.clone())
                 .collect(),
             agenda: details.agenda,
-            materials: details.materials,
+            materials: links_of(conn, event.id).await?,
             release_hours_before: u32::try_from(event.release_hours_before).unwrap_or(72),
             release_publicly: event.release_publicly,
             lounge_use: LoungeUse::parse(&event.lounge_use).unwrap_or_default(),
@@ -1081,6 +1143,7 @@ async fn to_staff(
         location: details.location,
         contact_name: details.contact,
         lead_mentor,
+        files,
         registered: u32::try_from(event.registered).unwrap_or(0),
         waitlisted: count(BookingStatus::Waitlisted),
         walk_ins,

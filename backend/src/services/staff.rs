@@ -247,3 +247,22 @@ async fn active_admins(conn: &impl ConnectionTrait) -> anyhow::Result<u64> {
         .count(conn)
         .await?)
 }
+
+/// The active staff accounts holding `role`.
+pub async fn active_with_role(
+    conn: &impl ConnectionTrait,
+    role: Role,
+) -> anyhow::Result<Vec<staff_users::Model>> {
+    let ids: Vec<i64> = staff_roles::Entity::find()
+        .filter(staff_roles::Column::Role.eq(role.as_str()))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|r| r.user_id)
+        .collect();
+    Ok(staff_users::Entity::find()
+        .filter(staff_users::Column::Id.is_in(ids))
+        .filter(staff_users::Column::Disabled.eq(false))
+        .all(conn)
+        .await?)
+}

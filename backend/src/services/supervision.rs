@@ -18,7 +18,7 @@ use crate::{
     config::Config,
     db::Db,
     email::{outbox, templates},
-    entities::{bookings, check_ins, limit_overrides, mentors, staff_roles, staff_users},
+    entities::{bookings, check_ins, limit_overrides, mentors, staff_users},
     error::{AppError, AppResult},
     services::{
         audit,
@@ -197,7 +197,7 @@ async fn email_supervisors(
         None => Vec::new(),
     };
     let supervisors = if supervisors.is_empty() {
-        active_with_role(conn, Role::Supervisor).await?
+        crate::services::staff::active_with_role(conn, Role::Supervisor).await?
     } else {
         supervisors
     };
@@ -233,24 +233,6 @@ async fn email_supervisors(
         .await?;
     }
     Ok(())
-}
-
-async fn active_with_role(
-    conn: &impl ConnectionTrait,
-    role: Role,
-) -> anyhow::Result<Vec<staff_users::Model>> {
-    let ids: Vec<i64> = staff_roles::Entity::find()
-        .filter(staff_roles::Column::Role.eq(role.as_str()))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|r| r.user_id)
-        .collect();
-    Ok(staff_users::Entity::find()
-        .filter(staff_users::Column::Id.is_in(ids))
-        .filter(staff_users::Column::Disabled.eq(false))
-        .all(conn)
-        .await?)
 }
 
 fn is_admin(staff: &StaffUser) -> bool {
@@ -390,7 +372,7 @@ pub async fn update(
                 "Only admins can change who supervises a mentor.",
             ));
         }
-        let is_supervisor = active_with_role(&tx, Role::Supervisor)
+        let is_supervisor = crate::services::staff::active_with_role(&tx, Role::Supervisor)
             .await?
             .iter()
             .any(|s| s.id == supervisor_id);

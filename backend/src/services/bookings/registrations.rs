@@ -393,7 +393,7 @@ async fn tell(
     let Some(email) = booking.email.as_deref() else {
         return Ok(());
     };
-    let details = services::events::details_for_mail(tx, event).await?;
+    let details = services::events::details_for_mail(tx, event, &config.public_url).await?;
     let context = RegistrationEmail {
         agency: &config.agency_name,
         name: &booking.display_name,
@@ -474,7 +474,7 @@ pub async fn queue_seat_mail(
     };
     queue_reminders(tx, config, &reminder, booking.sequence, now).await?;
 
-    let details = services::events::details_for_mail(tx, event).await?;
+    let details = services::events::details_for_mail(tx, event, &config.public_url).await?;
     if details.agenda.is_empty() && details.materials.is_empty() {
         return Ok(());
     }
