@@ -726,3 +726,174 @@ async fn a_young_person_picks_a_mentor_by_topic_and_books_office_hours_the_mento
 
     client.close().await.unwrap();
 }
+
+/// Sets an input's value the way typing does for Yew (an `input` event), for controls
+/// such as datetime-local whose typing differs between browsers.
+async fn set_value(client: &Client, id: &str, value: &str) {
+    client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Id(id))
+        .await
+        .unwrap_or_else(|e| panic!("no #{id}: {e}"));
+    client
+        .execute(
+            "const input = document.getElementById(arguments[0]); \
+             input.value = arguments[1]; \
+             input.dispatchEvent(new Event('input', { bubbles: true })); \
+             input.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![json!(id), json!(value)],
+        )
+        .await
+        .unwrap();
+}
+
+/// Issue 7's promise: a mentor creates and publishes an event with an agenda in the
+/// console; a young person registers through the widget and the event (one seat) is
+/// full; a second joins the waitlist and gets the seat when the first cancels.
+#[tokio::test]
+#[ignore = "needs chromium, chromedriver and the built widget; run by cargo xtask test"]
+async fn a_mentor_publishes_an_event_that_fills_and_the_waitlist_is_promoted_on_a_cancellation() {
+    tests::install_crypto_provider();
+    let port = free_port();
+    let address = format!("http://127.0.0.1:{port}");
+    let app = app_with(
+        TestAppOptions::default()
+            .set("PEERLOUNGE_BIND", format!("127.0.0.1:{port}"))
+            .set("PEERLOUNGE_PUBLIC_URL", address.clone()),
+    )
+    .await;
+    let (kai_email, kai_password) = ("kai@agency.example.org", "kai keeps the kettle warm");
+    app.create_staff(kai_email, kai_password, &[shared::Role::Mentor])
+        .await;
+
+    let driver = ChromeDriver::start();
+    let profile = tempfile::tempdir().unwrap();
+    let client = browser(&driver, &profile).await;
+
+    // Kai writes the event in the console and publishes it.
+    client.goto(&app.url("/staff")).await.unwrap();
+    fill(&client, "staff-email", kai_email).await;
+    fill(&client, "staff-password", kai_password).await;
+    click_button(&client, "Sign in").await;
+    wait_for_text(&client, "main", "Signed in as").await;
+    client.goto(&app.url("/staff/events/new")).await.unwrap();
+    let zone: chrono_tz::Tz = "America/New_York".parse().unwrap();
+    let day = chrono::Utc::now().with_timezone(&zone).date_naive() + chrono::Duration::days(5);
+    fill(&client, "event-title", "Budgeting workshop").await;
+    fill(&client, "event-summary", "Making your money last the month").await;
+    set_value(&client, "event-start", &format!("{day}T17:00")).await;
+    set_value(&client, "event-end", &format!("{day}T18:30")).await;
+    fill(&client, "event-place", "Town library, room 2").await;
+    fill(&client, "event-capacity", "1").await;
+    client
+        .find(Locator::Id("event-waitlist"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    click_button(&client, "Add agenda item").await;
+    set_value(&client, "agenda-0-time", "17:00").await;
+    fill(&client, "agenda-0-title", "Where does it all go?").await;
+    fill(&client, "agenda-0-led-by", "Kai").await;
+    click_button(&client, "Save draft").await;
+    wait_for_text(&client, "main", "Draft saved").await;
+    client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Id("event-publish"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(&client, "main [role=status]", "Published").await;
+    let events: Vec<shared::EventSummary> = app.get_json("/api/events").await;
+    let event = events
+        .iter()
+        .find(|e| e.title == "Budgeting workshop")
+        .expect("the published event is public");
+    assert_eq!(event.contact_name, "kai");
+
+    // Ana takes the one seat through the widget.
+    let register = |name: &'static str| {
+        let client = client.clone();
+        let url = app.url("/events");
+        async move {
+            client.goto(&url).await.unwrap();
+            client
+                .wait()
+                .at_most(Duration::from_secs(20))
+                .for_element(Locator::LinkText("Budgeting workshop"))
+                .await
+                .expect("the event is listed")
+                .click()
+                .await
+                .unwrap();
+            wait_for_text(&client, "main", "Where does it all go?").await;
+            fill(&client, "booking-name", name).await;
+            let submit = "//form//button[@type='submit']";
+            client
+                .find(Locator::XPath(submit))
+                .await
+                .unwrap()
+                .click()
+                .await
+                .unwrap();
+            client
+                .wait()
+                .at_most(Duration::from_secs(20))
+                .for_element(Locator::Id("manage-link"))
+                .await
+                .expect("the confirmation shows the manage link")
+                .attr("href")
+                .await
+                .unwrap()
+                .unwrap()
+        }
+    };
+    let ana_link = register("Ana").await;
+    let ben_link = register("Ben").await;
+    wait_for_text(&client, "main", "waitlist").await;
+    let token = |link: &str| link.split("#token=").nth(1).unwrap().to_owned();
+    let ben: shared::Booking = app
+        .get_json(&format!("/api/bookings/manage/{}", token(&ben_link)))
+        .await;
+    assert_eq!(
+        (ben.status, ben.waitlist_position),
+        (shared::BookingStatus::Waitlisted, Some(1))
+    );
+
+    // Ana cancels from her manage link; Ben gets the seat at once.
+    client.goto(&ana_link).await.unwrap();
+    wait_for_text(&client, "#booking-status", "").await;
+    let cancel = "//button[starts-with(normalize-space(.), 'Cancel')]";
+    client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::XPath(cancel))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    click_button(&client, "Yes, cancel").await;
+    wait_for_text(&client, "#booking-status", "Cancelled").await;
+    client.goto(&ben_link).await.unwrap();
+    wait_for_text(&client, "#booking-status", "").await;
+    let ben: shared::Booking = app
+        .get_json(&format!("/api/bookings/manage/{}", token(&ben_link)))
+        .await;
+    assert_eq!(ben.status, shared::BookingStatus::Confirmed);
+    let status = client
+        .find(Locator::Id("booking-status"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!status.to_lowercase().contains("waitlist"), "{status}");
+
+    client.close().await.unwrap();
+}
