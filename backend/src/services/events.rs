@@ -752,14 +752,11 @@ pub async fn create(
     .insert(&tx)
     .await?;
     replace_parts(&tx, event.id, &checked).await?;
-    audit::record(
+    audit_event(
         &tx,
-        Some(staff.id),
+        staff,
         "event.create",
-        Some(audit::Target {
-            kind: "event",
-            id: event.id.to_string(),
-        }),
+        event.id,
         format!("Created the draft event {}", event.title),
         now,
     )
@@ -891,14 +888,11 @@ pub async fn update(
         }
         registrations::promote_waiting(&tx, config, id, now).await?;
     }
-    audit::record(
+    audit_event(
         &tx,
-        Some(staff.id),
+        staff,
         "event.update",
-        Some(audit::Target {
-            kind: "event",
-            id: id.to_string(),
-        }),
+        id,
         if moved {
             format!(
                 "Moved the event {} to {}",
@@ -951,14 +945,11 @@ pub async fn publish(
     active.status = Set(EventStatus::Published.as_str().to_owned());
     let published = active.update(&tx).await?;
     services::event_lounge::claim(&tx, config, &published, now).await?;
-    audit::record(
+    audit_event(
         &tx,
-        Some(staff.id),
+        staff,
         "event.publish",
-        Some(audit::Target {
-            kind: "event",
-            id: id.to_string(),
-        }),
+        id,
         format!("Published the event {title}"),
         now,
     )
@@ -1000,14 +991,11 @@ pub async fn cancel(
         services::event_lounge::release(&tx, config, &event).await?;
     }
     let told = registrations::cancel_all(&tx, config, &cancelled, now).await?;
-    audit::record(
+    audit_event(
         &tx,
-        Some(staff.id),
+        staff,
         "event.cancel",
-        Some(audit::Target {
-            kind: "event",
-            id: id.to_string(),
-        }),
+        id,
         format!("Cancelled the event {title} ({told} registrations cancelled)"),
         now,
     )
@@ -1281,4 +1269,27 @@ pub async fn contacts(db: &Db) -> AppResult<Vec<EventContact>> {
             display_name: names.get(&user.id).cloned().unwrap_or(user.display_name),
         })
         .collect())
+}
+
+/// Records an organiser's action on an event in the audit log.
+async fn audit_event(
+    tx: &DatabaseTransaction,
+    staff: &StaffUser,
+    action: &str,
+    event_id: i64,
+    summary: String,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    audit::record(
+        tx,
+        Some(staff.id),
+        action,
+        Some(audit::Target {
+            kind: "event",
+            id: event_id.to_string(),
+        }),
+        summary,
+        now,
+    )
+    .await
 }
