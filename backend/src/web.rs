@@ -16,33 +16,44 @@ use axum::{
 
 use crate::{config::Config, error::AppError, services::availability_cache::AvailabilityCache};
 
-/// The two single-page apps the server hands out: the public widget, and the staff
-/// console under `/staff` (a bundle of its own, so the widget stays small). Their shells
-/// are loaded once at start; they are tiny.
+/// The single-page apps the server hands out: the public widget, the staff console under
+/// `/staff`, and the manage page at `/manage` (bundles of their own, so the widget stays
+/// small). Their shells are loaded once at start; they are tiny.
 #[derive(Clone)]
 pub struct Frontend {
     dir: PathBuf,
     widget_html: Option<String>,
     console_html: Option<String>,
+    manage_html: Option<String>,
 }
 
 /// Where the console is served, and where its build lives inside the static dir.
 pub const CONSOLE_PREFIX: &str = "/staff";
 
+/// Where every booking's manage link leads (`/manage#token=...`).
+pub const MANAGE_PATH: &str = "/manage";
+
+/// Where the manage page's build lives inside the static dir, and so where its files are
+/// served from: not under `/manage` itself, so that address never meets a directory.
+pub const MANAGE_ASSETS_DIR: &str = "manage-app";
+
 impl Frontend {
     pub fn load(dir: &Path) -> Self {
         let widget_html = std::fs::read_to_string(dir.join("index.html")).ok();
         let console_html = std::fs::read_to_string(dir.join("staff/index.html")).ok();
-        if widget_html.is_none() || console_html.is_none() {
+        let manage_html =
+            std::fs::read_to_string(dir.join(MANAGE_ASSETS_DIR).join("index.html")).ok();
+        if widget_html.is_none() || console_html.is_none() || manage_html.is_none() {
             tracing::warn!(
                 dir = %dir.display(),
-                "the widget or the staff console is not built; the API works, pages show a notice (build them with `cargo xtask run`)"
+                "the widget, the staff console or the manage page is not built; the API works, pages show a notice (build them with `cargo xtask run`)"
             );
         }
         Self {
             dir: dir.to_owned(),
             widget_html,
             console_html,
+            manage_html,
         }
     }
 
@@ -50,9 +61,9 @@ impl Frontend {
         &self.dir
     }
 
-    /// The app shell for client-side routes: the console's under `/staff`, the widget's
-    /// elsewhere. A missing file with an extension is a 404, not a shell, so a broken
-    /// asset link fails loudly.
+    /// The app shell for client-side routes: the console's under `/staff`, the manage
+    /// page's at `/manage`, the widget's elsewhere. A missing file with an extension is a
+    /// 404, not a shell, so a broken asset link fails loudly.
     pub fn shell(&self, request: &Request) -> Response {
         let path = request.uri().path();
         let last_segment = path.rsplit('/').next().unwrap_or_default();
@@ -65,6 +76,8 @@ impl Frontend {
                 .is_some_and(|rest| rest.starts_with('/'));
         let html = if in_console {
             &self.console_html
+        } else if path.trim_end_matches('/') == MANAGE_PATH {
+            &self.manage_html
         } else {
             &self.widget_html
         };
@@ -291,6 +304,30 @@ fn is_read_only(method: &Method) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    async fn shell_of(frontend: &Frontend, path: &str) -> String {
+        let request = Request::builder().uri(path).body(Body::empty()).unwrap();
+        let body = frontend.shell(&request).into_body();
+        let bytes = axum::body::to_bytes(body, usize::MAX).await.unwrap();
+        String::from_utf8(bytes.to_vec()).unwrap()
+    }
+
+    #[tokio::test]
+    async fn the_manage_link_gets_the_manage_pages_own_shell() {
+        let frontend = Frontend {
+            dir: PathBuf::new(),
+            widget_html: Some("widget".into()),
+            console_html: Some("console".into()),
+            manage_html: Some("manage".into()),
+        };
+        for path in ["/manage", "/manage/"] {
+            assert_eq!(shell_of(&frontend, path).await, "manage", "{path}");
+        }
+        for path in ["/managers", "/events/3", "/"] {
+            assert_eq!(shell_of(&frontend, path).await, "widget", "{path}");
+        }
+        assert_eq!(shell_of(&frontend, "/staff/events").await, "console");
+    }
 
     #[test]
     fn recognises_trunk_hashed_assets() {

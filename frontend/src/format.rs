@@ -19,13 +19,13 @@ pub fn people(count: u32) -> String {
     }
 }
 
-/// How many can still come to an event, in words.
-pub fn seats_left(capacity: Option<u32>, seats_left: Option<u32>) -> String {
-    match (capacity, seats_left) {
-        (None, _) => "Open to everyone".to_owned(),
-        (Some(_), Some(0)) => "No seats left".to_owned(),
-        (Some(_), Some(1)) => "1 seat left".to_owned(),
-        (Some(_), Some(seats)) => format!("{seats} seats left"),
+/// How many can still come to an event, in words, never by colour alone: "3 spots
+/// left", "Full — join the waitlist", "Full", or "No limit on spots".
+pub fn event_spots(capacity: Option<u32>, left: Option<u32>, waitlist_open: bool) -> String {
+    match (capacity, left) {
+        (None, _) => "No limit on spots".to_owned(),
+        (Some(_), Some(0)) if waitlist_open => "Full — join the waitlist".to_owned(),
+        (Some(_), Some(spots)) => spots_left(spots),
         (Some(capacity), None) => format!("Up to {}", people(capacity)),
     }
 }
@@ -108,10 +108,21 @@ pub fn space_now(now: &SpaceNow) -> String {
 pub fn booking_status(status: BookingStatus) -> &'static str {
     match status {
         BookingStatus::Confirmed => "You're booked",
-        BookingStatus::Waitlisted => "You're on the waiting list",
+        BookingStatus::Waitlisted => "You're on the waitlist",
         BookingStatus::Cancelled => "Cancelled",
         BookingStatus::Attended => "You came — thanks!",
         BookingStatus::DidntMakeIt => "Didn't make it",
+    }
+}
+
+/// Where a booking stands, with its place in line when it is on an event's waitlist:
+/// "You're number 2 on the waitlist".
+pub fn booking_status_in_line(status: BookingStatus, waitlist_position: Option<u32>) -> String {
+    match (status, waitlist_position) {
+        (BookingStatus::Waitlisted, Some(position)) => {
+            format!("You're number {position} on the waitlist")
+        }
+        _ => booking_status(status).to_owned(),
     }
 }
 

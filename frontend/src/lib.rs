@@ -1,7 +1,9 @@
-//! Peer Lounge in the browser, as two bundles that share this library: the public
-//! [`widget`] young people use (binary `frontend`), and the staff [`console`] (binary
-//! `console`, served under `/staff`). Each binary mounts its own `App`; neither module
-//! uses the other, so each download holds only its own pages.
+//! Peer Lounge in the browser, as bundles that share this library: the public
+//! [`widget`] young people use (binary `frontend`), the staff [`console`] (binary
+//! `console`, served under `/staff`), and the manage page behind every booking's secret
+//! link (binary `manage`, [`widget::ManageApp`], served at `/manage`). Each binary mounts
+//! its own app; the widget and the console don't use each other, so each download holds
+//! only its own pages.
 
 pub mod api;
 pub mod clock;

@@ -105,6 +105,7 @@ async fn signed_in_admin_sees_their_name_roles_and_admin_tools() {
         [
             "Day sheet",
             "Your mentoring",
+            "Events",
             "Supervision",
             "Spaces and opening hours",
             "Topics",
@@ -124,6 +125,7 @@ async fn signed_in_admin_sees_their_name_roles_and_admin_tools() {
             "Home",
             "Day sheet",
             "Mentoring",
+            "Events",
             "Supervision",
             "Spaces",
             "Topics",
@@ -148,13 +150,21 @@ async fn mentor_sees_the_day_sheet_and_their_mentoring_but_no_admin_tools() {
         .collect();
     assert_eq!(
         tools,
-        ["Day sheet", "Your mentoring", "Change your password"]
+        [
+            "Day sheet",
+            "Your mentoring",
+            "Events",
+            "Change your password"
+        ]
     );
     let nav: Vec<_> = all(&app.root, "nav[aria-label='Console'] a")
         .iter()
         .map(text)
         .collect();
-    assert_eq!(nav, ["Home", "Day sheet", "Mentoring", "Password"]);
+    assert_eq!(
+        nav,
+        ["Home", "Day sheet", "Mentoring", "Events", "Password"]
+    );
     assert!(
         all(&app.root, ".coming-soon").is_empty(),
         "nothing more is coming for mentors"
@@ -2327,4 +2337,858 @@ fn window_summary_in_sessions(opens: &str, closes: &str, minutes: &str) -> Optio
         &row(0, Weekday::Mon, opens, closes, minutes),
         frontend::console::lounge::SESSIONS,
     )
+}
+
+// Events: the list, the editor with its agenda, the event's page and the door
+
+const EVENT_CONTACTS: &str =
+    r#"[{"staff_id":1,"display_name":"Ada"},{"staff_id":2,"display_name":"Sam"}]"#;
+const LISTED_MENTORS: &str = r#"[
+    {"id":3,"display_name":"Sam","pronouns":"they/them","title":"Peer mentor","bio":"",
+     "topics":[],"languages":["English"],"photo_url":null,"accepting_bookings":true},
+    {"id":4,"display_name":"Jo","pronouns":null,"title":"Peer mentor","bio":"",
+     "topics":[],"languages":[],"photo_url":null,"accepting_bookings":true}]"#;
+const NEW_YORK_HEALTH: &str =
+    r#"{"status":"ok","database":"ok","version":"0","timezone":"America/New_York"}"#;
+
+/// 1 May 2030, 6 pm in New York.
+fn may_day() -> chrono::DateTime<chrono::FixedOffset> {
+    chrono::DateTime::parse_from_rfc3339("2030-05-01T18:00:00-04:00").unwrap()
+}
+
+/// Event 9, "Game night", two hours from `start`, as the staff API writes it.
+fn staff_event_json(
+    status: &str,
+    start: chrono::DateTime<chrono::FixedOffset>,
+    registered: u32,
+    waitlisted: u32,
+) -> String {
+    let end = start + chrono::Duration::hours(2);
+    format!(
+        r#"{{"id":9,"status":"{status}","title":"Game night","summary":"Board games and snacks.",
+        "description":"","start":"{}","end":"{}","place":"Town library","capacity":10,
+        "waitlist":true,"audience":"Ages 16 to 21","contact_staff_id":2,
+        "co_facilitator_mentor_ids":[4],"young_co_facilitators":["Ria"],
+        "agenda":[{{"time":"18:00","title":"Welcome","led_by":"Ria"}}],
+        "materials":[{{"title":"Rules","url":"https://example.org/rules.pdf"}}],
+        "release_hours_before":72,"release_publicly":false,"lounge_use":"shared_seats",
+        "location":"Town library","contact_name":"Sam","lead_mentor":"Sam","files":[],
+        "registered":{registered},"waitlisted":{waitlisted},"walk_ins":0,"attended":0}}"#,
+        start.to_rfc3339(),
+        end.to_rfc3339()
+    )
+}
+
+fn input_value(root: &web_sys::Element, selector: &str) -> String {
+    js_sys::Reflect::get(&one(root, selector), &"value".into())
+        .ok()
+        .and_then(|value| value.as_string())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+fn event_drafts_are_checked_like_the_server_does() {
+    use frontend::console::events::{check_event, AgendaRow, EventDraft, MaterialRow};
+
+    let new_york = |_| chrono::FixedOffset::west_opt(4 * 3600);
+    let draft = EventDraft {
+        title: " Game night ".to_owned(),
+        start: "2030-05-01T18:00".to_owned(),
+        end: "2030-05-01T20:00".to_owned(),
+        place: "Town library".to_owned(),
+        capacity: "10".to_owned(),
+        waitlist: true,
+        mentor_ids: vec![4],
+        young_co_facilitators: "Ria, ria , Max".to_owned(),
+        agenda: vec![
+            AgendaRow {
+                key: 0,
+                time: "18:00".to_owned(),
+                title: "Welcome".to_owned(),
+                led_by: "Ria".to_owned(),
+            },
+            AgendaRow {
+                key: 1,
+                title: "Games".to_owned(),
+                ..AgendaRow::default()
+            },
+        ],
+        materials: vec![MaterialRow {
+            key: 0,
+            title: "Rules".to_owned(),
+            url: " https://example.org/rules.pdf ".to_owned(),
+        }],
+        ..EventDraft::new(Some(2))
+    };
+    let input = check_event(&draft, new_york).expect("a valid event");
+    assert_eq!(input.title, "Game night");
+    assert_eq!(input.start.to_rfc3339(), "2030-05-01T18:00:00-04:00");
+    assert_eq!(input.end.to_rfc3339(), "2030-05-01T20:00:00-04:00");
+    assert_eq!(
+        (input.space_id, input.place.as_deref()),
+        (None, Some("Town library"))
+    );
+    assert_eq!((input.capacity, input.waitlist), (Some(10), true));
+    assert_eq!(input.contact_staff_id, Some(2));
+    assert_eq!(input.co_facilitator_mentor_ids, [4]);
+    assert_eq!(
+        input.young_co_facilitators,
+        ["Ria", "Max"],
+        "the same name once"
+    );
+    assert_eq!(input.agenda.len(), 2);
+    assert_eq!(input.agenda[1].time, "", "a time is optional");
+    assert_eq!(input.materials[0].url, "https://example.org/rules.pdf");
+    assert_eq!(input.release_hours_before, 72, "3 days by default");
+    assert!(!input.release_publicly);
+
+    // In a lounge space no place is sent; without a seat limit, no waitlist.
+    let lounge = check_event(
+        &EventDraft {
+            space_id: Some(1),
+            capacity: " ".to_owned(),
+            ..draft.clone()
+        },
+        new_york,
+    )
+    .expect("a valid lounge event");
+    assert_eq!((lounge.space_id, lounge.place), (Some(1), None));
+    assert_eq!((lounge.capacity, lounge.waitlist), (None, false));
+
+    let problems = check_event(
+        &EventDraft {
+            title: " ".to_owned(),
+            start: "2030-05-01T18:00".to_owned(),
+            end: "2030-05-01T17:00".to_owned(),
+            capacity: "0".to_owned(),
+            young_co_facilitators: "x".repeat(61),
+            agenda: vec![AgendaRow {
+                key: 0,
+                time: "6pm".to_owned(),
+                ..AgendaRow::default()
+            }],
+            materials: vec![MaterialRow {
+                key: 0,
+                title: "Rules".to_owned(),
+                url: "example.org/rules".to_owned(),
+            }],
+            release_days: "31".to_owned(),
+            ..EventDraft::new(None)
+        },
+        new_york,
+    )
+    .expect_err("all wrong");
+    assert_eq!(problem(&problems, "title"), "Give the event a title.");
+    assert_eq!(
+        problem(&problems, "end"),
+        "The event must end after it starts."
+    );
+    assert!(problem(&problems, "place").starts_with("Say where it is"));
+    assert!(problem(&problems, "capacity").contains("from 1 to 10,000"));
+    assert!(problem(&problems, "young_co_facilitators").contains("60 characters or fewer"));
+    assert_eq!(
+        problem(&problems, "agenda[0].time"),
+        "Enter a time like 18:30, or leave it empty."
+    );
+    assert!(problem(&problems, "agenda[0].title").starts_with("Say what happens"));
+    assert_eq!(
+        problem(&problems, "materials[0].url"),
+        "Enter a web address starting with https://."
+    );
+    assert_eq!(
+        problem(&problems, "release_hours_before"),
+        "Enter a number of days from 0 to 30."
+    );
+
+    let problems = check_event(
+        &EventDraft {
+            start: String::new(),
+            ..draft.clone()
+        },
+        new_york,
+    )
+    .expect_err("no start");
+    assert_eq!(
+        problem(&problems, "start"),
+        "Enter when it starts: a date and a time."
+    );
+    let problems = check_event(
+        &EventDraft {
+            end: "2030-05-09T18:00".to_owned(),
+            ..draft
+        },
+        new_york,
+    )
+    .expect_err("eight days");
+    assert_eq!(
+        problem(&problems, "end"),
+        "An event can last at most 7 days."
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_saved_event_fills_the_editor_and_is_described_in_words() {
+    use frontend::console::events::{
+        cancel_question, check_event, event_seats_in_words, local_input_value, move_row,
+        release_in_words, status_label, EventDraft,
+    };
+    use shared::{EventStatus, StaffEvent};
+
+    let mut event: StaffEvent = serde_json_like(&staff_event_json("published", may_day(), 3, 2));
+    let draft = EventDraft::from_event(&event);
+    assert_eq!(draft.start, "2030-05-01T18:00", "on the lounge's clock");
+    assert_eq!(draft.end, "2030-05-01T20:00");
+    assert_eq!(
+        (draft.capacity.as_str(), draft.release_days.as_str()),
+        ("10", "3")
+    );
+    assert_eq!(draft.young_co_facilitators, "Ria");
+    assert_eq!(draft.agenda[0].title, "Welcome");
+    assert_eq!(draft.mentor_ids, [4]);
+    assert_eq!(local_input_value(&may_day()), "2030-05-01T18:00");
+
+    // Hours that aren't whole days survive a save that doesn't touch them.
+    event.input.release_hours_before = 36;
+    let mut draft = EventDraft::from_event(&event);
+    assert_eq!(draft.release_days, "2");
+    let new_york = |_| chrono::FixedOffset::west_opt(4 * 3600);
+    assert_eq!(
+        check_event(&draft, new_york).unwrap().release_hours_before,
+        36
+    );
+    draft.saved_release_hours = None;
+    draft.release_days = "1".to_owned();
+    assert_eq!(
+        check_event(&draft, new_york).unwrap().release_hours_before,
+        24
+    );
+
+    assert_eq!(move_row(&["a", "b", "c"], 1, true), ["b", "a", "c"]);
+    assert_eq!(move_row(&["a", "b", "c"], 1, false), ["a", "c", "b"]);
+    assert_eq!(move_row(&["a", "b"], 0, true), ["a", "b"], "already first");
+    assert_eq!(move_row(&["a", "b"], 1, false), ["a", "b"], "already last");
+
+    assert_eq!(status_label(EventStatus::Draft), "Draft");
+    assert_eq!(status_label(EventStatus::Completed), "Completed");
+    assert_eq!(
+        event_seats_in_words(&event),
+        "3 of 10 seats taken, 2 on the waitlist"
+    );
+    event.input.capacity = None;
+    event.waitlisted = 0;
+    assert_eq!(event_seats_in_words(&event), "3 signed up (no seat limit)");
+    assert_eq!(release_in_words(72), "3 days before it starts");
+    assert_eq!(release_in_words(36), "1 day 12 hours before it starts");
+    assert_eq!(release_in_words(0), "When it starts");
+
+    assert_eq!(
+        cancel_question(&event),
+        "Cancel \u{201c}Game night\u{201d}? We'll tell 3 people with a seat that it's \
+         cancelled, by email if they gave one. You can't undo this."
+    );
+    event.waitlisted = 1;
+    assert!(cancel_question(&event)
+        .contains("We'll tell 4 people (3 with a seat and 1 on the waitlist)"));
+    event.registered = 0;
+    event.waitlisted = 0;
+    assert!(cancel_question(&event).contains("Nobody has signed up yet"));
+}
+
+#[wasm_bindgen_test]
+fn event_pages_are_for_mentors_and_admins_under_staff_events() {
+    use yew_router::Routable;
+    assert_eq!(
+        ConsoleRoute::recognize("/staff/events"),
+        Some(ConsoleRoute::Events)
+    );
+    assert_eq!(
+        ConsoleRoute::recognize("/staff/events/new"),
+        Some(ConsoleRoute::NewEvent)
+    );
+    assert_eq!(
+        ConsoleRoute::recognize("/staff/events/9"),
+        Some(ConsoleRoute::Event { id: 9 })
+    );
+    assert_eq!(
+        ConsoleRoute::EditEvent { id: 9 }.to_path(),
+        "/staff/events/9/edit"
+    );
+
+    let user = |roles: &[Role]| shared::StaffUser {
+        id: 1,
+        email: "a@example.org".to_owned(),
+        display_name: "A".to_owned(),
+        roles: roles.to_vec(),
+    };
+    for route in [
+        ConsoleRoute::Events,
+        ConsoleRoute::NewEvent,
+        ConsoleRoute::Event { id: 9 },
+        ConsoleRoute::EditEvent { id: 9 },
+    ] {
+        assert_eq!(route.access(), Access::Mentor, "{route:?}");
+        assert!(route.access().allows(&user(&[Role::Admin])));
+        assert!(!route.access().allows(&user(&[Role::Facilities])));
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_events_list_shows_what_is_coming_up_and_what_is_past() {
+    let soon = frontend::clock::now().fixed_offset() + chrono::Duration::days(2);
+    let later = soon + chrono::Duration::days(7);
+    let past = frontend::clock::now().fixed_offset() - chrono::Duration::days(7);
+    let draft = staff_event_json("draft", later, 0, 0).replace(r#""id":9"#, r#""id":11"#);
+    let events = format!(
+        "[{draft},{},{}]",
+        staff_event_json("published", soon, 10, 2),
+        staff_event_json("completed", past, 4, 0).replace(r#""id":9"#, r#""id":5"#)
+    );
+    let _api = MockApi::new(&[
+        ("GET /api/auth/me", 200, MENTOR),
+        ("GET /api/staff/events", 200, &events),
+    ]);
+    let app = render_console_at("/staff/events").await;
+
+    wait_for(&app.root, ".events-list", |_| true).await;
+    let new_event = all(&app.root, "main a")
+        .into_iter()
+        .find(|link| text(link) == "New event")
+        .expect("a New event link");
+    assert_eq!(
+        new_event.get_attribute("href").as_deref(),
+        Some("/staff/events/new")
+    );
+    let upcoming = one(
+        &app.root,
+        "section[aria-labelledby='upcoming-events-heading']",
+    );
+    let statuses: Vec<_> = all(&upcoming, ".event-status").iter().map(text).collect();
+    assert_eq!(statuses, ["Published", "Draft"], "soonest first");
+    let links: Vec<_> = all(&upcoming, "h3 a")
+        .iter()
+        .filter_map(|a| a.get_attribute("href"))
+        .collect();
+    assert_eq!(links, ["/staff/events/9", "/staff/events/11"]);
+    assert!(text(&upcoming).contains("10 of 10 seats taken, 2 on the waitlist"));
+    let past = one(&app.root, "section[aria-labelledby='past-events-heading']");
+    assert_eq!(
+        all(&past, ".event-status")
+            .iter()
+            .map(text)
+            .collect::<Vec<_>>(),
+        ["Completed"]
+    );
+    assert_eq!(
+        nav_of(&app.root)
+            .iter()
+            .filter(|label| *label == "Events")
+            .count(),
+        1
+    );
+    let current: Vec<_> = all(&app.root, "nav[aria-label='Console'] [aria-current='page']")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(current, ["Events"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_mentor_writes_an_event_with_an_agenda_and_publishes_it() {
+    let draft = staff_event_json("draft", may_day(), 0, 0);
+    let published = staff_event_json("published", may_day(), 0, 0);
+    let api = MockApi::new(&[
+        ("GET /api/auth/me", 200, MENTOR),
+        ("GET /api/spaces", 200, PUBLIC_SPACES),
+        ("GET /api/staff/event-contacts", 200, EVENT_CONTACTS),
+        ("GET /api/mentors", 200, LISTED_MENTORS),
+        ("GET /api/health", 200, NEW_YORK_HEALTH),
+        ("POST /api/staff/events", 201, &draft),
+        ("GET /api/staff/events/9", 200, &draft),
+        ("POST /api/staff/events/9/publish", 200, &published),
+        (
+            "GET /api/staff/events/9/registrations",
+            200,
+            r#"{"registered":[],"waitlist":[],"walk_ins":0,"attended":0}"#,
+        ),
+    ]);
+    let app = render_console_at("/staff/events/new").await;
+
+    let form = wait_for(&app.root, "form.event-form", |_| true).await;
+    wait_for(&app.root, "h1", |t| t == "New event").await;
+    assert_inputs_are_labelled(&form);
+    assert_eq!(
+        input_value(&form, "#event-contact"),
+        "2",
+        "the organiser is the contact at first"
+    );
+    assert_eq!(input_value(&form, "#event-space"), "", "somewhere else");
+    assert_eq!(input_value(&form, "#event-release-days"), "3");
+
+    type_text(&form, "#event-title", "Game night");
+    type_text(&form, "#event-start", "2030-05-01T18:00");
+    type_text(&form, "#event-end", "2030-05-01T20:00");
+    type_text(&form, "#event-place", "Town library");
+    type_text(&form, "#event-capacity", "10");
+    click(&one(&form, "#event-waitlist"));
+    click(&one(&form, "#event-mentor-1"));
+    type_text(&form, "#event-young-co-facilitators", "Ria");
+
+    click(&button_named(&form, "Add agenda item"));
+    assert!(
+        wait_until(|| focused_id() == "agenda-0-time").await,
+        "focus goes to the new item, not {}",
+        focused_id()
+    );
+    type_text(&form, "#agenda-0-time", "18:15");
+    type_text(&form, "#agenda-0-title", "Games");
+    click(&button_named(&form, "Add agenda item"));
+    sleep(0).await;
+    type_text(&form, "#agenda-1-time", "18:00");
+    type_text(&form, "#agenda-1-title", "Welcome");
+    type_text(&form, "#agenda-1-led-by", "Ria");
+    let legends: Vec<_> = all(&form, ".agenda-row legend").iter().map(text).collect();
+    assert_eq!(legends, ["Agenda item 1", "Agenda item 2"]);
+    assert!(
+        all(&form, "#agenda-0-up").is_empty(),
+        "the first item can't go up"
+    );
+    click(&button_named(&form, "Move up agenda item 2"));
+    wait_for(&form, ".agenda-rows + [role='status']", |t| {
+        t == "\u{201c}Welcome\u{201d} is now item 1 of 2."
+    })
+    .await;
+    assert_eq!(input_value(&form, "#agenda-0-title"), "Welcome");
+    assert_eq!(input_value(&form, "#agenda-1-title"), "Games");
+    assert!(
+        wait_until(|| focused_id() == "agenda-0-down").await,
+        "focus stays with the moved item, not {}",
+        focused_id()
+    );
+
+    click(&button_named(&form, "Add material"));
+    sleep(0).await;
+    type_text(&form, "#material-0-title", "Rules");
+    type_text(&form, "#material-0-url", "https://example.org/rules.pdf");
+
+    click(&button_named(&form, "Save draft"));
+    assert!(
+        wait_until(|| current_path() == "/staff/events/9").await,
+        "still at {}",
+        current_path()
+    );
+    let sent = api
+        .requests()
+        .into_iter()
+        .find(|r| r.starts_with("POST /api/staff/events "))
+        .expect("the event was sent");
+    for part in [
+        r#""title":"Game night""#,
+        r#""start":"2030-05-01T18:00:00-04:00""#,
+        r#""end":"2030-05-01T20:00:00-04:00""#,
+        r#""place":"Town library""#,
+        r#""capacity":10,"waitlist":true"#,
+        r#""contact_staff_id":2"#,
+        r#""co_facilitator_mentor_ids":[4]"#,
+        r#""young_co_facilitators":["Ria"]"#,
+        r#""agenda":[{"time":"18:00","title":"Welcome","led_by":"Ria"},{"time":"18:15","title":"Games","led_by":""}]"#,
+        r#""materials":[{"title":"Rules","url":"https://example.org/rules.pdf"}]"#,
+        r#""release_hours_before":72"#,
+    ] {
+        assert!(sent.contains(part), "{part} not in {sent}");
+    }
+    assert!(!sent.contains("space_id"), "{sent}");
+
+    wait_for(&app.root, ".notice--success", |t| {
+        t.starts_with("Draft saved.")
+    })
+    .await;
+    wait_for(&app.root, "h1", |t| t == "Game night").await;
+    assert!(text(&one(&app.root, ".event-state")).starts_with("Draft"));
+    click(&button_named(&app.root, "Publish"));
+    wait_for(&app.root, ".notice--success", |t| {
+        t == "Published. Young people can now see the event and sign up."
+    })
+    .await;
+    assert!(api
+        .requests()
+        .contains(&"POST /api/staff/events/9/publish {}".to_owned()));
+    assert!(
+        wait_until(|| focused_id().is_empty()
+            && document().active_element().is_some_and(|element| element
+                .get_attribute("class")
+                .is_some_and(|class| class.contains("notice"))))
+        .await,
+        "focus goes to the announcement"
+    );
+    assert!(all(&app.root, "button")
+        .iter()
+        .all(|button| text(button) != "Publish"));
+    wait_for(&app.root, "#event-door-heading", |t| t == "At the door").await;
+}
+
+#[wasm_bindgen_test]
+async fn the_editor_points_at_what_to_fix_from_its_own_check_and_the_servers() {
+    let api = MockApi::new(&[
+        ("GET /api/auth/me", 200, MENTOR),
+        ("GET /api/spaces", 200, PUBLIC_SPACES),
+        ("GET /api/staff/event-contacts", 200, EVENT_CONTACTS),
+        ("GET /api/mentors", 200, "[]"),
+        ("GET /api/health", 200, NEW_YORK_HEALTH),
+        (
+            "POST /api/staff/events",
+            422,
+            r#"{"error":{"code":"validation_failed","message":"Some details need another look.",
+                "fields":{"start":["Choose a time in the future."],
+                          "agenda":["Write agenda times as HH:MM, e.g. 18:30."]}}}"#,
+        ),
+    ]);
+    let app = render_console_at("/staff/events/new").await;
+    let form = wait_for(&app.root, "form.event-form", |_| true).await;
+
+    click(&button_named(&form, "Save draft"));
+    let alert = wait_for(&form, "[role='alert']", |t| !t.is_empty()).await;
+    assert!(
+        wait_until(|| focused_id() == "event-title").await,
+        "focus goes to the first field to fix, not {}",
+        focused_id()
+    );
+    let links: Vec<_> = all(&alert, "a").iter().map(text).collect();
+    assert_eq!(links[0], "Title: Give the event a title.");
+    assert!(links
+        .iter()
+        .any(|l| l.starts_with("Where: Say where it is")));
+    assert_eq!(
+        one(&form, "#event-title")
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("true")
+    );
+    assert!(one(&form, "#event-title")
+        .get_attribute("aria-describedby")
+        .is_some_and(|ids| ids.contains("event-title-error")));
+    assert!(!api.requests().iter().any(|r| r.starts_with("POST")));
+
+    // In a lounge space there is no place to type, and a choice about drop-ins.
+    choose(&form, "#event-space", "1");
+    sleep(0).await;
+    assert!(all(&form, "#event-place").is_empty());
+    let uses: Vec<_> = all(&form, "input[name='event-lounge-use']")
+        .iter()
+        .map(|input| {
+            input
+                .clone()
+                .dyn_into::<web_sys::HtmlInputElement>()
+                .unwrap()
+                .checked()
+        })
+        .collect();
+    assert_eq!(uses, [true, false], "sharing the seats unless told");
+    click(&one(&form, "#event-lounge-use-1"));
+
+    type_text(&form, "#event-title", "Game night");
+    type_text(&form, "#event-start", "2020-05-01T18:00");
+    type_text(&form, "#event-end", "2020-05-01T20:00");
+    click(&button_named(&form, "Save draft"));
+    wait_for(&form, "#event-start-error", |t| {
+        t == "Choose a time in the future."
+    })
+    .await;
+    assert!(text(&one(&form, "[role='alert']")).contains("Some details need another look."));
+    assert!(text(&one(&form, "[role='alert']"))
+        .contains("Agenda: Write agenda times as HH:MM, e.g. 18:30."));
+    assert!(wait_until(|| focused_id() == "event-start").await);
+    let sent = api
+        .requests()
+        .into_iter()
+        .find(|r| r.starts_with("POST /api/staff/events"))
+        .unwrap();
+    assert!(
+        sent.contains(r#""space_id":1"#) && sent.contains(r#""lounge_use":"closed""#),
+        "{sent}"
+    );
+    assert!(!sent.contains(r#""place""#), "{sent}");
+}
+
+#[wasm_bindgen_test]
+async fn editing_a_published_event_warns_that_a_new_time_tells_everyone() {
+    let event = staff_event_json("published", may_day(), 4, 0);
+    let api = MockApi::new(&[
+        ("GET /api/auth/me", 200, MENTOR),
+        ("GET /api/staff/events/9", 200, &event),
+        ("GET /api/spaces", 200, PUBLIC_SPACES),
+        ("GET /api/staff/event-contacts", 200, EVENT_CONTACTS),
+        ("GET /api/mentors", 200, LISTED_MENTORS),
+        ("GET /api/health", 200, NEW_YORK_HEALTH),
+        (
+            "PUT /api/staff/events/9",
+            422,
+            r#"{"error":{"code":"validation_failed","message":"Some details need another look.",
+                "fields":{"capacity":["4 people have a seat already, so there must be at least 4 seats."]}}}"#,
+        ),
+    ]);
+    let app = render_console_at("/staff/events/9/edit").await;
+
+    let form = wait_for(&app.root, "form.event-form", |_| true).await;
+    wait_for(&app.root, "h1", |t| t == "Edit \u{201c}Game night\u{201d}").await;
+    assert_eq!(input_value(&form, "#event-start"), "2030-05-01T18:00");
+    assert_eq!(input_value(&form, "#event-place"), "Town library");
+    assert_eq!(input_value(&form, "#agenda-0-title"), "Welcome");
+    assert_eq!(
+        input_value(&form, "#material-0-url"),
+        "https://example.org/rules.pdf"
+    );
+    let jo = one(&form, "#event-mentor-1")
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .unwrap();
+    assert!(jo.checked(), "Jo co-facilitates");
+    let submit = button_named(&form, "Save changes");
+    let warning = one(
+        &form,
+        &format!("#{}", submit.get_attribute("aria-describedby").unwrap()),
+    );
+    assert!(text(&warning).contains("everyone who signed up is told"));
+
+    type_text(&form, "#event-capacity", "3");
+    click(&submit);
+    wait_for(&form, "#event-capacity-error", |t| {
+        t.starts_with("4 people have a seat already")
+    })
+    .await;
+    let sent = api
+        .requests()
+        .into_iter()
+        .find(|r| r.starts_with("PUT /api/staff/events/9"))
+        .unwrap();
+    assert!(sent.contains(r#""capacity":3"#), "{sent}");
+    assert!(sent.contains(r#""agenda":[{"time":"18:00","title":"Welcome","led_by":"Ria"}]"#));
+}
+
+#[wasm_bindgen_test]
+async fn the_agenda_editor_moves_and_removes_items_by_keyboard() {
+    let _api = MockApi::new(&[
+        ("GET /api/auth/me", 200, MENTOR),
+        ("GET /api/spaces", 200, "[]"),
+        ("GET /api/staff/event-contacts", 200, EVENT_CONTACTS),
+        ("GET /api/mentors", 200, "[]"),
+        ("GET /api/health", 200, NEW_YORK_HEALTH),
+    ]);
+    let app = render_console_at("/staff/events/new").await;
+    let form = wait_for(&app.root, "form.event-form", |_| true).await;
+    assert!(all(&form, "#event-space").is_empty(), "no spaces to choose");
+    one(&form, "#event-place");
+
+    for title in ["One", "Two", "Three"] {
+        click(&button_named(&form, "Add agenda item"));
+        sleep(0).await;
+        let index = all(&form, ".agenda-row").len() - 1;
+        type_text(&form, &format!("#agenda-{index}-title"), title);
+    }
+    let buttons: Vec<_> = all(&one(&form, ".agenda-row"), "button")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(buttons, ["Move down agenda item 1", "Remove agenda item 1"]);
+
+    click(&button_named(&form, "Move down agenda item 1"));
+    sleep(0).await;
+    let titles = || {
+        (0..all(&form, ".agenda-row").len())
+            .map(|index| input_value(&form, &format!("#agenda-{index}-title")))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(titles(), ["Two", "One", "Three"]);
+    assert!(wait_until(|| focused_id() == "agenda-1-down").await);
+    click(&button_named(&form, "Move down agenda item 2"));
+    sleep(0).await;
+    assert_eq!(titles(), ["Two", "Three", "One"]);
+    assert!(
+        wait_until(|| focused_id() == "agenda-2-up").await,
+        "at the bottom, focus goes to Move up, not {}",
+        focused_id()
+    );
+
+    click(&button_named(&form, "Remove agenda item 1"));
+    sleep(0).await;
+    assert_eq!(titles(), ["Three", "One"]);
+    assert!(wait_until(|| focused_id() == "agenda-add").await);
+    wait_for(&form, ".agenda-rows + [role='status']", |t| {
+        t == "\u{201c}Two\u{201d} removed from the agenda."
+    })
+    .await;
+}
+
+fn roster_json(ana: &str, walk_ins: u32, attended: u32) -> String {
+    format!(
+        r#"{{"registered":[
+            {{"booking_id":7,"name":"Ana","status":"{ana}","waitlist_position":null}},
+            {{"booking_id":8,"name":"Bo","status":"attended","waitlist_position":null}}],
+          "waitlist":[{{"booking_id":9,"name":"Cy","status":"waitlisted","waitlist_position":1}}],
+          "walk_ins":{walk_ins},"attended":{attended}}}"#
+    )
+}
+
+#[wasm_bindgen_test]
+async fn at_the_door_people_are_checked_in_and_cancelling_says_who_is_told() {
+    let started = frontend::clock::now().fixed_offset() - chrono::Duration::hours(1);
+    let event = staff_event_json("published", started, 2, 1);
+    let cancelled = staff_event_json("cancelled", started, 0, 0);
+    let api = MockApi::new(&[
+        ("GET /api/auth/me", 200, MENTOR),
+        ("GET /api/staff/events/9", 200, &event),
+        (
+            "GET /api/staff/events/9/registrations",
+            200,
+            &roster_json("confirmed", 0, 1),
+        ),
+        (
+            "PUT /api/staff/events/9/registrations/7/check-in",
+            200,
+            &roster_json("attended", 0, 2),
+        ),
+        (
+            "POST /api/staff/events/9/walk-ins",
+            200,
+            &roster_json("attended", 1, 3),
+        ),
+        ("POST /api/staff/events/9/cancel", 200, &cancelled),
+    ]);
+    let app = render_console_at("/staff/events/9").await;
+
+    let table = wait_for(&app.root, ".sheet-table", |_| true).await;
+    let rows: Vec<_> = all(&table, "tbody tr").iter().map(text).collect();
+    assert_eq!(rows.len(), 2);
+    assert!(rows[0].starts_with("AnaBookedCheck in"), "{}", rows[0]);
+    assert!(rows[1].starts_with("BoChecked inUndo"), "{}", rows[1]);
+    assert_eq!(text(&one(&app.root, ".waitlist")), "Cy");
+    assert_eq!(text(&one(&app.root, "#event-attended")), "1 person");
+    assert_eq!(
+        text(&one(&app.root, "#event-seats")),
+        "2 of 10 seats taken, 1 on the waitlist"
+    );
+    button_named(&app.root, "Undo check-in for Bo");
+    button_named(&app.root, "Mark completed");
+
+    click(&button_named(&app.root, "Check in Ana"));
+    wait_for(
+        &app.root,
+        "section[aria-labelledby='event-door-heading'] [role='status']",
+        |t| t == "Ana is checked in. 2 people have come so far.",
+    )
+    .await;
+    assert!(api.requests().contains(
+        &r#"PUT /api/staff/events/9/registrations/7/check-in {"arrived":true}"#.to_owned()
+    ));
+    button_named(&app.root, "Undo check-in for Ana");
+
+    click(&button_named(&app.root, "Add a walk-in"));
+    wait_for(
+        &app.root,
+        "section[aria-labelledby='event-door-heading'] [role='status']",
+        |t| t == "Walk-in added. 3 people have come so far.",
+    )
+    .await;
+    assert_eq!(text(&one(&app.root, "#event-attended")), "3 people");
+    assert!(api
+        .requests()
+        .contains(&"POST /api/staff/events/9/walk-ins {}".to_owned()));
+
+    click(&button_named(&app.root, "Cancel event"));
+    let question = wait_for(&app.root, ".confirm p", |_| true).await;
+    assert!(
+        text(&question).contains("We'll tell 3 people (2 with a seat and 1 on the waitlist)"),
+        "{}",
+        text(&question)
+    );
+    assert!(wait_until(|| document().active_element() == Some(question.clone())).await);
+    click(&button_named(&app.root, "Keep the event"));
+    assert!(wait_until(|| focused_id() == "event-cancel").await);
+    assert!(!api.requests().iter().any(|r| r.contains("/cancel")));
+
+    click(&button_named(&app.root, "Cancel event"));
+    click(
+        &wait_for(&app.root, ".confirm button", |t| {
+            t == "Yes, cancel the event"
+        })
+        .await,
+    );
+    wait_for(&app.root, ".notice--success", |t| {
+        t == "The event is cancelled. Everyone who signed up is being told."
+    })
+    .await;
+    assert!(api
+        .requests()
+        .contains(&"POST /api/staff/events/9/cancel {}".to_owned()));
+    assert!(text(&one(&app.root, ".event-state")).starts_with("Cancelled"));
+    assert!(all(&app.root, "#event-door-heading").is_empty());
+    assert!(!text(&app.root).contains('@'), "names only, never an email");
+}
+
+#[wasm_bindgen_test]
+async fn files_are_checked_then_uploaded_as_they_are_and_can_be_removed() {
+    use frontend::console::events::{file_in_words, file_problem};
+    assert_eq!(file_in_words("application/pdf", 1_258_291), "PDF, 1.2 MB");
+    assert_eq!(file_in_words("image/png", 348_160), "Image, 340 KB");
+    assert_eq!(file_in_words("image/png", 1), "Image, 1 byte");
+    assert!(file_problem(9.0 * 1024.0 * 1024.0, "application/pdf").is_none());
+    assert!(file_problem(3.0 * 1024.0 * 1024.0, "image/jpeg").is_some_and(|p| p.contains("2 MB")));
+    assert!(file_problem(100.0, "text/html").is_some_and(|p| p.contains("PDF")));
+
+    let handout = r#"{"id":1,"title":"Handout","content_type":"application/pdf",
+        "byte_size":1258291,"url":"/api/event-files/0a1b"}"#;
+    let map = r#"{"id":2,"title":"Map","content_type":"image/png","byte_size":10,
+        "url":"/api/event-files/2c3d"}"#;
+    let draft = staff_event_json("draft", may_day(), 0, 0);
+    let with = |files: &str| draft.replace(r#""files":[]"#, &format!(r#""files":[{files}]"#));
+    let api = MockApi::new(&[
+        ("GET /api/auth/me", 200, MENTOR),
+        ("GET /api/staff/events/9", 200, &with(handout)),
+        (
+            "PUT /api/staff/events/9/files",
+            201,
+            &with(&format!("{handout},{map}")),
+        ),
+        ("DELETE /api/staff/events/9/files/1", 200, &with(map)),
+    ]);
+    let app = render_console_at("/staff/events/9").await;
+
+    let list = wait_for(&app.root, ".event-files", |_| true).await;
+    assert_eq!(text(&list), "Handout (PDF, 1.2 MB)Remove the file Handout");
+    let form = one(&app.root, "form[aria-label='Add a file']");
+    assert_inputs_are_labelled(&form);
+    click(&button_named(&form, "Upload file"));
+    wait_for(&form, "#event-file-error", |t| t == "Choose a file first.").await;
+    assert!(wait_until(|| focused_id() == "event-file-title").await);
+
+    type_into(&form, "#event-file-title", "Map");
+    pick_file(&form, "#event-file", 3 * 1024 * 1024, "image/png");
+    click(&button_named(&form, "Upload file"));
+    wait_for(&form, "#event-file-error", |t| {
+        t.contains("bigger than 2 MB")
+    })
+    .await;
+    assert!(!api.requests().iter().any(|r| r.starts_with("PUT")));
+
+    pick_file(&form, "#event-file", 10, "image/png");
+    click(&button_named(&form, "Upload file"));
+    wait_for(&app.root, ".notice--success", |t| {
+        t == "\u{201c}Map\u{201d} is added."
+    })
+    .await;
+    assert!(api
+        .requests()
+        .iter()
+        .any(|r| r.starts_with("PUT /api/staff/events/9/files?title=Map ")));
+    wait_for(&app.root, ".event-files", |t| {
+        t.contains("Map (Image, 10 bytes)")
+    })
+    .await;
+
+    click(&button_named(&app.root, "Remove the file Handout"));
+    wait_for(&app.root, ".notice--success", |t| {
+        t == "\u{201c}Handout\u{201d} is removed."
+    })
+    .await;
+    assert!(api
+        .requests()
+        .contains(&"DELETE /api/staff/events/9/files/1".to_owned()));
 }

@@ -22,7 +22,7 @@ use frontend::widget::components::booking_form::{BookingForm, BookingFormProps};
 use frontend::widget::components::slot_picker::{day_heading, group_by_day};
 use frontend::widget::router::{query_param, widget_query};
 use frontend::widget::week::SlotSource;
-use frontend::widget::{App, Route};
+use frontend::widget::{App, ManageApp, Route};
 use shared::{
     ApiError, Booking, BookingKind, BookingStatus, FieldErrors, NewBooking, SlotAvailability,
     SpaceNow,
@@ -272,12 +272,19 @@ fn bodies_are_written_as_json_without_the_fields_left_empty() {
 }
 
 #[wasm_bindgen_test]
-fn seats_are_described_in_words() {
-    assert_eq!(format::seats_left(None, None), "Open to everyone");
-    assert_eq!(format::seats_left(Some(10), Some(4)), "4 seats left");
-    assert_eq!(format::seats_left(Some(10), Some(1)), "1 seat left");
-    assert_eq!(format::seats_left(Some(10), Some(0)), "No seats left");
-    assert_eq!(format::people(1), "1 person");
+fn event_spots_are_described_in_words() {
+    assert_eq!(format::event_spots(None, None, false), "No limit on spots");
+    assert_eq!(
+        format::event_spots(Some(10), Some(4), false),
+        "4 spots left"
+    );
+    assert_eq!(format::event_spots(Some(10), Some(1), false), "1 spot left");
+    assert_eq!(format::event_spots(Some(10), Some(0), false), "Full");
+    assert_eq!(
+        format::event_spots(Some(10), Some(0), true),
+        "Full — join the waitlist"
+    );
+    assert_eq!(format::event_spots(Some(1), None, false), "Up to 1 person");
 }
 
 #[wasm_bindgen_test]
@@ -448,7 +455,7 @@ fn booking_statuses_are_said_without_blame() {
         words,
         [
             "You're booked",
-            "You're on the waiting list",
+            "You're on the waitlist",
             "Cancelled",
             "You came — thanks!",
             "Didn't make it"
@@ -469,9 +476,13 @@ fn addresses_map_to_routes_and_back() {
         Route::BookMentor { mentor_id: Some(5) },
         Route::BookMentor { mentor_id: None },
         Route::Events,
+        Route::Event { event_id: 7 },
     ] {
         assert_eq!(Route::from_path(&route.to_path()), route);
     }
+    assert_eq!(Route::from_path("/events/7/"), Route::Event { event_id: 7 });
+    assert_eq!(Route::from_path("/events/7/book"), Route::NotFound);
+    assert_eq!(Route::from_path("/events/game-night"), Route::NotFound);
     assert_eq!(
         Route::from_path("/mentors/any"),
         Route::Mentor { mentor_id: None }
@@ -567,6 +578,7 @@ async fn mount_booking_form(
         source: SlotSource::Space(1),
         mentor: None,
         start,
+        waitlist: false,
         on_booked: {
             let outcome = outcome.clone();
             Callback::from(move |booking| *outcome.booked.borrow_mut() = Some(booking))
@@ -901,7 +913,7 @@ fn manage_api(extra: &[(&str, u16, &str)]) -> MockApi {
 #[wasm_bindgen_test]
 async fn manage_page_reads_the_token_from_the_fragment_and_shows_the_booking() {
     let api = manage_api(&[]);
-    let app = mount_at::<App>(&manage_path(), ()).await;
+    let app = mount_at::<ManageApp>(&manage_path(), ()).await;
 
     let status = wait_for(&app.root, "#booking-status", |status| !status.is_empty()).await;
     assert_eq!(text(&status), "You're booked");
@@ -929,7 +941,7 @@ async fn a_wrong_or_incomplete_link_learns_nothing_more() {
         404,
         &error_json("not_found", "Not found."),
     )]);
-    let app = mount_at::<App>(&format!("/manage#token={}", "f".repeat(64)), ()).await;
+    let app = mount_at::<ManageApp>(&format!("/manage#token={}", "f".repeat(64)), ()).await;
 
     let notice = wait_for(&app.root, "[role='alert']", |_| true).await;
     assert_eq!(
@@ -941,7 +953,7 @@ async fn a_wrong_or_incomplete_link_learns_nothing_more() {
     drop(app);
 
     // A cut-off token isn't even sent.
-    let app = mount_at::<App>("/manage#token=0123abc", ()).await;
+    let app = mount_at::<ManageApp>("/manage#token=0123abc", ()).await;
     let notice = wait_for(&app.root, "[role='alert']", |_| true).await;
     assert!(text(&notice).starts_with("We couldn't find that booking."));
     assert_eq!(api.requests().len(), 1, "{:?}", api.requests());
@@ -960,7 +972,7 @@ async fn cancelling_asks_first_and_sends_nothing_until_yes() {
     let cancelled = booking_json(&start, &end, "cancelled", false);
     let cancel_path = format!("POST /api/bookings/manage/{TOKEN}/cancel");
     let api = manage_api(&[(cancel_path.as_str(), 200, cancelled.as_str())]);
-    let app = mount_at::<App>(&manage_path(), ()).await;
+    let app = mount_at::<ManageApp>(&manage_path(), ()).await;
     wait_for(&app.root, "#booking-status", |status| !status.is_empty()).await;
 
     click(&button_named(&app.root, "Cancel my spot"));
@@ -1009,7 +1021,7 @@ async fn changing_the_time_moves_the_booking_and_says_the_new_time() {
         ("GET /api/spaces/1/slots", 200, &slots),
         (reschedule_path.as_str(), 200, moved.as_str()),
     ]);
-    let app = mount_at::<App>(&manage_path(), ()).await;
+    let app = mount_at::<ManageApp>(&manage_path(), ()).await;
     wait_for(&app.root, "#booking-status", |status| !status.is_empty()).await;
 
     click(&button_named(&app.root, "Change time"));
@@ -1057,7 +1069,7 @@ async fn a_full_new_time_leaves_the_booking_where_it_was() {
         ("GET /api/spaces/1/slots", 200, &slots),
         (reschedule_path.as_str(), 409, full.as_str()),
     ]);
-    let app = mount_at::<App>(&manage_path(), ()).await;
+    let app = mount_at::<ManageApp>(&manage_path(), ()).await;
     wait_for(&app.root, "#booking-status", |status| !status.is_empty()).await;
     click(&button_named(&app.root, "Change time"));
     let other = wait_for(
@@ -1138,7 +1150,7 @@ async fn embedded_widget_drops_the_chrome_keeps_embed_and_posts_its_height() {
 #[wasm_bindgen_test]
 async fn skipping_to_the_content_keeps_the_manage_links_token_in_the_address() {
     let _api = manage_api(&[]);
-    let app = mount_at::<App>(&manage_path(), ()).await;
+    let app = mount_at::<ManageApp>(&manage_path(), ()).await;
     wait_for(&app.root, "#booking-status", |status| !status.is_empty()).await;
 
     click(&one(&app.root, ".skip-link"));
@@ -1603,6 +1615,7 @@ async fn a_note_for_the_mentor_over_280_characters_is_refused_before_sending() {
         source: SlotSource::Mentor(Some(5)),
         mentor: Some("Alex".into()),
         start: at("2030-06-14T16:00:00+00:00"),
+        waitlist: false,
         on_booked: Callback::noop(),
         on_slot_taken: Callback::noop(),
     };
@@ -1636,7 +1649,7 @@ async fn manage_page_names_the_mentor_and_moves_to_their_times() {
         (path.as_str(), 200, booking.as_str()),
         ("GET /api/mentors/5/slots", 200, "[]"),
     ]);
-    let app = mount_at::<App>(&manage_path(), ()).await;
+    let app = mount_at::<ManageApp>(&manage_path(), ()).await;
     wait_for(&app.root, "#booking-status", |status| !status.is_empty()).await;
     let facts: Vec<_> = all(&app.root, ".facts dt, .facts dd")
         .iter()
@@ -1660,4 +1673,482 @@ async fn manage_page_names_the_mentor_and_moves_to_their_times() {
         .requests()
         .iter()
         .any(|request| request.contains("/api/spaces")));
+}
+
+// Events
+
+/// An upcoming event as `GET /api/events` lists it, three days from now at 17:00 UTC.
+fn event_json(id: i64, title: &str, spots_left: Option<u32>, waitlist_open: bool) -> String {
+    let (start, end) = upcoming(3, 17);
+    let spots_left = spots_left.map_or("null".to_owned(), |spots| spots.to_string());
+    format!(
+        r#"{{"id":{id},"title":"{title}","summary":"Board games and snacks.","start":"{}",
+            "end":"{}","location":"The Lounge","capacity":12,"spots_left":{spots_left},
+            "waitlist_open":{waitlist_open},"contact_name":"Jordan",
+            "co_facilitators":["Alex","Sam"],"audience":"Ages 16–21"}}"#,
+        wire(&start),
+        wire(&end)
+    )
+}
+
+/// One event as `GET /api/events/{id}` answers: `extra` holds its own fields.
+fn event_detail_json(spots_left: Option<u32>, waitlist_open: bool, extra: &str) -> String {
+    let summary = event_json(1, "Game night", spots_left, waitlist_open);
+    format!(
+        r#"{},"description":"Bring a friend.\nWe'll order pizza.",{extra}}}"#,
+        summary.trim_end().trim_end_matches('}')
+    )
+}
+
+/// The agenda and materials out, with a link that must not be followed.
+const RELEASED: &str = r#""materials_released_at":"2020-01-01T12:00:00Z",
+    "agenda":[{"time":"17:00","title":"Welcome","led_by":"Sam"},{"title":"Games","time":"","led_by":""}],
+    "materials":[{"title":"Game rules","url":"https://example.org/rules.pdf"},
+                 {"title":"Odd link","url":"javascript:alert(1)"}]"#;
+
+/// An event booking as the API answers it (`position` on the waitlist).
+fn event_booking_json(status: &str, position: Option<u32>, with_token: bool) -> String {
+    let (start, end) = upcoming(3, 17);
+    let position = position.map_or(String::new(), |place| {
+        format!(r#","waitlist_position":{place}"#)
+    });
+    let token = if with_token {
+        format!(
+            r#","manage_token":"{TOKEN}","manage_url":"http://lounge.example.org/manage#token={TOKEN}""#
+        )
+    } else {
+        String::new()
+    };
+    format!(
+        r#"{{"id":9,"kind":"event","start":"{}","end":"{}","status":"{status}","name":"Sam",
+            "place":"Game night, The Lounge","event_id":1{position}{token}}}"#,
+        wire(&start),
+        wire(&end)
+    )
+}
+
+/// The answer to `POST /api/events/1/registrations`.
+fn registration_json(status: &str, position: Option<u32>) -> String {
+    let booking_status = if status == "waitlisted" {
+        "waitlisted"
+    } else {
+        "confirmed"
+    };
+    let position_json = position.map_or("null".to_owned(), |place| place.to_string());
+    format!(
+        r#"{{"status":"{status}","waitlist_position":{position_json},"manage_token":"{TOKEN}",
+            "manage_url":"http://lounge.example.org/manage#token={TOKEN}",
+            "booking":{}}}"#,
+        event_booking_json(booking_status, position, true)
+    )
+}
+
+const REGISTER: &str = "POST /api/events/1/registrations";
+
+fn link_named(root: &web_sys::Element, name: &str) -> web_sys::Element {
+    all(root, "a")
+        .into_iter()
+        .find(|link| text(link) == name)
+        .unwrap_or_else(|| panic!("no link {name}; page was: {}", root.inner_html()))
+}
+
+#[wasm_bindgen_test]
+async fn events_list_each_event_with_its_room_who_it_is_for_and_who_to_ask() {
+    let events = format!(
+        "[{},{},{}]",
+        event_json(1, "Game night", Some(4), false),
+        event_json(2, "Meet the director", Some(0), true),
+        event_json(3, "Art afternoon", Some(0), false)
+    );
+    let detail = event_detail_json(Some(4), false, RELEASED);
+    let _api = MockApi::new(&[
+        ("GET /api/events", 200, &events),
+        ("GET /api/events/1", 200, &detail),
+    ]);
+    let app = mount_at::<App>("/events", ()).await;
+
+    wait_for(&app.root, ".card", |_| true).await;
+    let titles: Vec<_> = all(&app.root, ".card h2 a").iter().map(text).collect();
+    assert_eq!(
+        titles,
+        ["Game night", "Meet the director", "Art afternoon"],
+        "in the server's order, soonest first"
+    );
+    let cards = all(&app.root, ".card");
+    let facts = |card: &web_sys::Element| -> Vec<String> {
+        all(card, ".facts dt, .facts dd").iter().map(text).collect()
+    };
+    let first = facts(&cards[0]);
+    assert_eq!(first[0], "When");
+    assert_eq!(
+        &first[2..],
+        [
+            "Where",
+            "The Lounge",
+            "Spots",
+            "4 spots left",
+            "Who it's for",
+            "Ages 16–21",
+            "Contact",
+            "Jordan",
+            "Co-hosts",
+            "Alex, Sam"
+        ]
+    );
+    assert!(facts(&cards[1]).contains(&"Full — join the waitlist".to_owned()));
+    assert!(facts(&cards[2]).contains(&"Full".to_owned()));
+    assert!(text(&cards[0]).contains("Board games and snacks."));
+    assert!(one(&cards[0], "time").has_attribute("datetime"));
+
+    let link = link_named(&app.root, "Game night");
+    assert_eq!(link.get_attribute("href").as_deref(), Some("/events/1"));
+    click(&link);
+    wait_for(&app.root, "h1", |heading| heading == "Game night").await;
+    assert_eq!(
+        window().location().pathname().unwrap_or_default(),
+        "/events/1"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_event_page_shows_the_agenda_the_things_to_read_and_who_to_ask() {
+    let detail = event_detail_json(Some(4), false, RELEASED);
+    let _api = MockApi::new(&[("GET /api/events/1", 200, &detail)]);
+    let app = mount_at::<App>("/events/1", ()).await;
+
+    wait_for(&app.root, "h1", |heading| heading == "Game night").await;
+    let page = text(&app.root);
+    assert!(page.contains("Questions before the day? Ask Jordan through the agency."));
+    assert!(page.contains("Bring a friend."));
+    let agenda: Vec<_> = all(&app.root, ".agenda li").iter().map(text).collect();
+    assert_eq!(agenda, ["17:00 Welcome — led by Sam", "Games"]);
+    let rules = link_named(&app.root, "Game rules");
+    assert_eq!(
+        rules.get_attribute("href").as_deref(),
+        Some("https://example.org/rules.pdf")
+    );
+    assert_eq!(
+        rules.get_attribute("rel").as_deref(),
+        Some("noopener noreferrer")
+    );
+    assert!(
+        all(&app.root, ".materials a")
+            .iter()
+            .all(|link| text(link) != "Odd link"),
+        "only web addresses become links"
+    );
+    assert!(text(&one(&app.root, ".materials")).contains("Odd link"));
+    assert_inputs_are_labelled(&app.root);
+    assert!(all(&app.root, "h2").iter().any(|h2| text(h2) == "Sign up"));
+    assert_eq!(text(&one(&app.root, "button[type='submit']")), "Sign me up");
+    assert!(wait_until(|| document().title() == "Event · Peer Lounge").await);
+}
+
+#[wasm_bindgen_test]
+async fn an_event_page_says_when_the_agenda_comes_out() {
+    let later = r#""materials_released_at":"2099-06-14T12:00:00Z","agenda":null,"materials":null"#;
+    let detail = event_detail_json(Some(4), false, later);
+    let _api = MockApi::new(&[("GET /api/events/1", 200, &detail)]);
+    let app = mount_at::<App>("/events/1", ()).await;
+
+    wait_for(&app.root, "h1", |heading| heading == "Game night").await;
+    assert!(all(&app.root, ".agenda, .materials").is_empty());
+    let note = all(&app.root, ".note")
+        .into_iter()
+        .map(|note| text(&note))
+        .find(|note| note.starts_with("The agenda and anything to read come out on"))
+        .expect("when the agenda comes out");
+    assert!(note.contains("2099") || note.contains("June"), "{note}");
+}
+
+#[wasm_bindgen_test]
+async fn signing_up_sends_the_name_and_a_key_and_shows_youre_in_with_the_manage_link() {
+    let detail = event_detail_json(Some(4), false, RELEASED);
+    let registered = registration_json("registered", None);
+    let api = MockApi::new(&[
+        ("GET /api/events/1", 200, &detail),
+        (REGISTER, 201, &registered),
+    ]);
+    let app = mount_at::<App>("/events/1", ()).await;
+    wait_for(&app.root, "#booking-name", |_| true).await;
+    type_into(&app.root, "#booking-name", "Sam");
+
+    submit(&app.root);
+
+    let heading = wait_for(&app.root, "h1", |heading| heading == "You're in!").await;
+    assert!(wait_until(|| focused().as_ref() == Some(&heading)).await);
+    let sent = api.requests();
+    assert_eq!(
+        sent.last().map(String::as_str),
+        Some(r#"POST /api/events/1/registrations {"name":"Sam"}"#)
+    );
+    assert_eq!(api.idempotency_keys().last().map(String::len), Some(32));
+    let manage_link = one(&app.root, "#manage-link");
+    assert_eq!(
+        manage_link.get_attribute("href"),
+        Some(format!("http://lounge.example.org/manage#token={TOKEN}"))
+    );
+    assert_eq!(
+        text(&one(&app.root, "#manage-heading")),
+        "Can't make it? Cancel your spot"
+    );
+    assert!(
+        text(&one(&app.root, ".manage-box")).contains("it's how you can check your spot or cancel")
+    );
+    link_named(&app.root, "Add to calendar");
+    link_named(&app.root, "Back to events");
+    assert!(text(&one(&app.root, ".facts")).contains("Game night, The Lounge"));
+    // A reload can't sign up twice, and the link never enters the address.
+    assert_eq!(
+        query_param(&current_search(), "booked").as_deref(),
+        Some("1")
+    );
+    assert!(!window()
+        .location()
+        .href()
+        .unwrap_or_default()
+        .contains(TOKEN));
+}
+
+#[wasm_bindgen_test]
+async fn a_full_event_with_a_waitlist_offers_it_and_says_the_place_in_line() {
+    let detail = event_detail_json(Some(0), true, RELEASED);
+    let waitlisted = registration_json("waitlisted", Some(2));
+    let _api = MockApi::new(&[
+        ("GET /api/events/1", 200, &detail),
+        (REGISTER, 201, &waitlisted),
+    ]);
+    let app = mount_at::<App>("/events/1", ()).await;
+    wait_for(&app.root, "#booking-name", |_| true).await;
+    assert!(all(&app.root, "h2")
+        .iter()
+        .any(|h2| text(h2) == "Join the waitlist"));
+    assert!(text(&one(&app.root, ".facts")).contains("Full — join the waitlist"));
+    let button = one(&app.root, "button[type='submit']");
+    assert_eq!(text(&button), "Join the waitlist");
+    type_into(&app.root, "#booking-name", "Sam");
+
+    submit(&app.root);
+
+    wait_for(&app.root, "h1", |heading| {
+        heading == "You're on the waitlist — number 2"
+    })
+    .await;
+    assert!(text(&one(&app.root, ".lead")).starts_with("If someone cancels, you move up the line."));
+    assert!(
+        all(&app.root, "a")
+            .iter()
+            .all(|link| text(link) != "Add to calendar"),
+        "no calendar without a spot"
+    );
+    assert_eq!(
+        text(&one(&app.root, "#manage-heading")),
+        "Changed your mind? Leave the waitlist"
+    );
+    assert!(wait_until(|| document().title() == "You're on the waitlist · Peer Lounge").await);
+}
+
+#[wasm_bindgen_test]
+async fn a_full_event_without_a_waitlist_has_no_form() {
+    let detail = event_detail_json(Some(0), false, RELEASED);
+    let api = MockApi::new(&[("GET /api/events/1", 200, &detail)]);
+    let app = mount_at::<App>("/events/1", ()).await;
+
+    let closed = wait_for(&app.root, "#sign-up-closed", |_| true).await;
+    assert_eq!(text(&closed), "Sorry, this event is full.");
+    assert!(all(&app.root, "form, #booking-name").is_empty());
+    assert_eq!(api.requests(), ["GET /api/events/1"]);
+}
+
+#[wasm_bindgen_test]
+async fn an_event_that_filled_while_the_form_was_open_says_so_and_shows_it_full() {
+    let detail = event_detail_json(Some(1), false, RELEASED);
+    let full = error_json("event_full", "Sorry, this event is full.");
+    let api = MockApi::new(&[("GET /api/events/1", 200, &detail), (REGISTER, 409, &full)]);
+    let app = mount_at::<App>("/events/1", ()).await;
+    wait_for(&app.root, "#booking-name", |_| true).await;
+    type_into(&app.root, "#booking-name", "Sam");
+
+    submit(&app.root);
+
+    let note = wait_for(&app.root, ".notice[role='alert']", |_| true).await;
+    assert_eq!(text(&note), "Sorry, this event is full.");
+    assert!(all(&app.root, "form").is_empty(), "no form to send again");
+    assert!(
+        wait_until(|| api
+            .requests()
+            .iter()
+            .filter(|request| *request == "GET /api/events/1")
+            .count()
+            == 2)
+        .await,
+        "the event is asked for again: {:?}",
+        api.requests()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn signing_up_twice_or_too_late_shows_the_servers_words() {
+    let detail = event_detail_json(Some(4), false, RELEASED);
+    let twice = error_json(
+        "already_registered",
+        "You're already signed up for this event. Your confirmation email has your link.",
+    );
+    let _api = MockApi::new(&[("GET /api/events/1", 200, &detail), (REGISTER, 409, &twice)]);
+    let app = mount_at::<App>("/events/1", ()).await;
+    wait_for(&app.root, "#booking-name", |_| true).await;
+    type_into(&app.root, "#booking-name", "Sam");
+    type_into(&app.root, "#booking-email", "sam@example.org");
+
+    submit(&app.root);
+
+    let alert = wait_for(&app.root, ".form-alert", |alert| !alert.is_empty()).await;
+    assert!(text(&alert).starts_with("You're already signed up for this event."));
+    drop(app);
+
+    let too_late = r#"{"error":{"code":"validation_failed","message":"Please check the form.",
+        "fields":{"event_id":["This event has already started, so you can't sign up any more."]}}}"#;
+    let _api = MockApi::new(&[
+        ("GET /api/events/1", 200, &detail),
+        (REGISTER, 422, too_late),
+    ]);
+    let app = mount_at::<App>("/events/1", ()).await;
+    wait_for(&app.root, "#booking-name", |_| true).await;
+    type_into(&app.root, "#booking-name", "Sam");
+
+    submit(&app.root);
+
+    let item = wait_for(&app.root, ".form-alert li", |_| true).await;
+    assert_eq!(
+        text(&item),
+        "This event has already started, so you can't sign up any more."
+    );
+}
+
+#[wasm_bindgen_test]
+async fn signing_up_again_after_a_dropped_connection_reuses_its_key() {
+    // No answer for the first try: like a connection that dropped.
+    let api = MockApi::new(&[]);
+    let props = BookingFormProps {
+        source: SlotSource::Event(1),
+        mentor: None,
+        start: at("2030-06-14T16:00:00+00:00"),
+        waitlist: false,
+        on_booked: Callback::noop(),
+        on_slot_taken: Callback::noop(),
+    };
+    let form = mount_at::<BookingForm>("/events/1", props).await;
+    assert!(
+        all(&form.root, "#booking-topic").is_empty(),
+        "no note for an event"
+    );
+    type_into(&form.root, "#booking-name", "Sam");
+    type_into(&form.root, "#booking-email", "sam@example.org");
+    click(&one(&form.root, "#booking-discreet"));
+
+    submit(&form.root);
+    wait_for(&form.root, ".form-alert", |alert| {
+        alert.contains("connection")
+    })
+    .await;
+    submit(&form.root);
+    assert!(wait_until(|| api.idempotency_keys().len() == 2).await);
+
+    let keys = api.idempotency_keys();
+    assert_eq!(keys[0], keys[1], "the server signs up a repeated key once");
+    assert_eq!(
+        api.requests()[0],
+        r#"POST /api/events/1/registrations {"name":"Sam","email":"sam@example.org","discreet":true}"#
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_unknown_event_says_so() {
+    let _api = MockApi::new(&[(
+        "GET /api/events/99",
+        404,
+        &error_json("not_found", "Not found."),
+    )]);
+    let app = mount_at::<App>("/events/99", ()).await;
+
+    wait_for(&app.root, "h1", |heading| {
+        heading == "We can't find that event"
+    })
+    .await;
+    assert_eq!(
+        link_named(&app.root, "See all events")
+            .get_attribute("href")
+            .as_deref(),
+        Some("/events")
+    );
+}
+
+fn event_manage_api(status: &str, position: Option<u32>, extra: &[(&str, u16, &str)]) -> MockApi {
+    let booking = event_booking_json(status, position, false);
+    let path = format!("GET /api/bookings/manage/{TOKEN}");
+    let mut routes = vec![(path.as_str(), 200, booking.as_str())];
+    routes.extend_from_slice(extra);
+    MockApi::new(&routes)
+}
+
+#[wasm_bindgen_test]
+async fn managing_an_event_spot_offers_to_cancel_but_no_other_time() {
+    let _api = event_manage_api("confirmed", None, &[]);
+    let app = mount_at::<ManageApp>(&manage_path(), ()).await;
+
+    let status = wait_for(&app.root, "#booking-status", |status| !status.is_empty()).await;
+    assert_eq!(text(&status), "You're booked");
+    let buttons: Vec<_> = all(&app.root, "main button").iter().map(text).collect();
+    assert_eq!(
+        buttons,
+        ["Cancel my spot"],
+        "an event's time can't be changed"
+    );
+    assert!(text(&one(&app.root, ".facts")).contains("Game night, The Lounge"));
+}
+
+#[wasm_bindgen_test]
+async fn a_place_on_the_waitlist_says_where_in_line_and_can_be_left() {
+    let cancel_path = format!("POST /api/bookings/manage/{TOKEN}/cancel");
+    let cancelled = event_booking_json("cancelled", None, false);
+    let api = event_manage_api(
+        "waitlisted",
+        Some(2),
+        &[(cancel_path.as_str(), 200, cancelled.as_str())],
+    );
+    let app = mount_at::<ManageApp>(&manage_path(), ()).await;
+
+    let status = wait_for(&app.root, "#booking-status", |status| !status.is_empty()).await;
+    assert_eq!(text(&status), "You're number 2 on the waitlist");
+    let buttons: Vec<_> = all(&app.root, "main button").iter().map(text).collect();
+    assert_eq!(buttons, ["Leave the waitlist"]);
+    assert!(
+        all(&app.root, "a")
+            .iter()
+            .all(|link| text(link) != "Add to calendar"),
+        "no calendar without a spot"
+    );
+
+    click(&button_named(&app.root, "Leave the waitlist"));
+    wait_for(&app.root, "h1", |heading| heading == "Leave the waitlist?").await;
+    assert!(wait_until(|| document().title() == "Leave the waitlist? · Peer Lounge").await);
+    click(&button_named(&app.root, "Stay on the waitlist"));
+    wait_for(&app.root, "h1", |heading| heading == "Your booking").await;
+    assert_eq!(api.requests().len(), 1, "nothing sent yet");
+    click(&button_named(&app.root, "Leave the waitlist"));
+    wait_for(&app.root, "h1", |heading| heading == "Leave the waitlist?").await;
+    click(&button_named(&app.root, "Yes, leave the waitlist"));
+
+    wait_for(&app.root, "#booking-status", |status| status == "Cancelled").await;
+    assert_eq!(api.requests()[1], format!("{cancel_path} {{}}"));
+    assert_eq!(
+        text(&one(&app.root, ".notice")),
+        "You're no longer signed up. You can sign up again any time."
+    );
+    assert_eq!(
+        link_named(&app.root, "See events")
+            .get_attribute("href")
+            .as_deref(),
+        Some("/events")
+    );
 }

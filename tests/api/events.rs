@@ -1185,3 +1185,127 @@ async fn young_people_ask_the_contact_through_the_agency_who_never_sees_their_ad
         .await;
     assert_eq!(response.status(), 404);
 }
+
+/// Every email an event sends a young person, received by a real SMTP server and parsed:
+/// a text and an HTML part, and a calendar file (with the event's UID and times) exactly
+/// when they hold a seat.
+#[tokio::test]
+async fn every_event_email_arrives_with_text_html_and_the_right_calendar() {
+    let smtp = SmtpServer::start();
+    let agency = agency_with(TestAppOptions::default().with_smtp(&smtp)).await;
+    let mut body = game_night(Some(1), true);
+    body["release_hours_before"] = json!(24 * 6);
+    let event = agency.published(&body).await;
+    let ana = agency
+        .registered(event.id, "Ana", Some("ana@example.org"))
+        .await;
+    agency
+        .registered(event.id, "Ben", Some("ben@example.org"))
+        .await;
+    // Ana cancels (told so; her agenda mail, not sent yet, goes), Ben is promoted (told
+    // so, with the agenda: released already).
+    agency.cancel_registration(&ana.manage_token).await;
+    agency.app.run_due_emails(Utc::now()).await;
+    let received = smtp.wait_for(5).await;
+
+    let to = |who: &str| -> Vec<&tests::smtp::ReceivedEmail> {
+        received.iter().filter(|e| e.to == [who]).collect()
+    };
+    for email in &received {
+        assert!(!email.text().is_empty(), "a text part: {}", email.subject());
+        assert!(
+            email.html().contains("<p>"),
+            "an HTML part: {}",
+            email.subject()
+        );
+        assert!(!email.text().contains("<p>"));
+    }
+    let subjects = |list: &[&tests::smtp::ReceivedEmail]| {
+        let mut subjects: Vec<String> = list.iter().map(|e| e.subject()).collect();
+        subjects.sort();
+        subjects
+    };
+    let ana_mail = to("ana@example.org");
+    let ben_mail = to("ben@example.org");
+    assert_eq!(
+        subjects(&ana_mail),
+        [
+            format!("You're in! Game night, {}", human(evening(5))),
+            format!(
+                "You've cancelled: Game night, Community hall, room 2, {}",
+                human(evening(5))
+            ),
+        ]
+    );
+    assert_eq!(ben_mail.len(), 3, "{:?}", subjects(&ben_mail));
+    assert!(subjects(&ben_mail)
+        .iter()
+        .any(|s| s.starts_with("You're on the waitlist")));
+    assert!(subjects(&ben_mail)
+        .iter()
+        .any(|s| s.starts_with("A spot opened up")));
+
+    // Calendars: only with a seat; Ana's cancellation cancels the same event.
+    let calendar = |email: &tests::smtp::ReceivedEmail| {
+        email
+            .attachments()
+            .into_iter()
+            .find(|(kind, _)| kind == "text/calendar")
+            .map(|(_, ics)| ics)
+    };
+    let start_line = format!(
+        "DTSTART;TZID=America/New_York:{}",
+        evening(5).format("%Y%m%dT%H%M%S")
+    );
+    // A line of the VEVENT (the VTIMEZONE before it has DTSTARTs of its own).
+    let field = |ics: &str, name: &str| {
+        ics.lines()
+            .skip_while(|l| *l != "BEGIN:VEVENT")
+            .find(|l| l.starts_with(name))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let ana_confirmation = ana_mail
+        .iter()
+        .find(|e| e.subject().starts_with("You're in"))
+        .and_then(|e| calendar(e))
+        .expect("the confirmation carries the calendar");
+    let ana_cancelled = ana_mail
+        .iter()
+        .find(|e| e.subject().starts_with("You've cancelled"))
+        .and_then(|e| calendar(e))
+        .expect("the cancellation carries the calendar");
+    assert_eq!(field(&ana_confirmation, "DTSTART"), start_line);
+    assert_eq!(
+        field(&ana_confirmation, "UID"),
+        field(&ana_cancelled, "UID")
+    );
+    assert!(ana_cancelled.contains("STATUS:CANCELLED"));
+    assert!(!ana_confirmation.contains("ATTENDEE") && !ana_confirmation.contains("ben@"));
+    let ben_waitlisted = ben_mail
+        .iter()
+        .find(|e| e.subject().starts_with("You're on the waitlist"))
+        .unwrap();
+    assert!(
+        calendar(ben_waitlisted).is_none(),
+        "no calendar for a place in line"
+    );
+    assert!(ben_waitlisted.text().contains("number 1 in line"));
+    let ben_promoted = ben_mail
+        .iter()
+        .find(|e| e.subject().starts_with("A spot opened up"))
+        .and_then(|e| calendar(e))
+        .expect("the promotion carries the calendar");
+    assert_eq!(field(&ben_promoted, "DTSTART"), start_line);
+    let agenda = ben_mail
+        .iter()
+        .find(|e| e.subject().starts_with("Get ready"))
+        .expect("Ben, now with a seat, gets the agenda");
+    assert!(agenda.text().contains("18:00  Welcome (led by Robin)"));
+    assert!(agenda.html().contains("https://agency.example.org/rules"));
+}
+
+/// How emails write a time: "Tuesday 12 March, 6:00 pm".
+fn human(at: DateTime<FixedOffset>) -> String {
+    format!("{}, {}", at.format("%A %-d %B"), at.format("%-I:%M %P"))
+}

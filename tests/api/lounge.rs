@@ -1054,8 +1054,9 @@ async fn nobody_is_reminded_of_a_cancelled_booking_and_a_moved_one_is_reminded_o
         .unwrap();
     assert_eq!(response.status(), 200);
 
-    // Confirmations (Cal's, Mo's first and Mo's new time) go out now.
-    assert_eq!(lounge.app.run_due_emails(Utc::now()).await.sent, 3);
+    // Confirmations (Cal's, Mo's first and Mo's new time) and the notice that Cal's
+    // cancellation went through go out now.
+    assert_eq!(lounge.app.run_due_emails(Utc::now()).await.sent, 4);
     let (old_day_before, _) = reminder_times(first.start);
     assert_eq!(
         lounge.app.run_due_emails(old_day_before).await.sent,
@@ -1065,7 +1066,19 @@ async fn nobody_is_reminded_of_a_cancelled_booking_and_a_moved_one_is_reminded_o
     let (new_day_before, new_hour_before) = reminder_times(second.start);
     assert_eq!(lounge.app.run_due_emails(new_day_before).await.sent, 1);
     assert_eq!(lounge.app.run_due_emails(new_hour_before).await.sent, 1);
-    let emails = smtp.wait_for(5).await;
+    let emails = smtp.wait_for(6).await;
+    let cal_cancelled = emails
+        .iter()
+        .find(|email| {
+            email.to == ["cal@example.org"] && email.subject().starts_with("You've cancelled")
+        })
+        .expect("Cal is told the cancellation went through");
+    assert!(
+        cal_cancelled.attachments()[0]
+            .1
+            .contains("STATUS:CANCELLED"),
+        "its calendar file takes the booking out of Cal's calendar"
+    );
     let reminders: Vec<_> = emails
         .iter()
         .filter(|email| email.subject().starts_with("See you soon"))

@@ -82,7 +82,11 @@ async fn app() -> TestApp {
 }
 
 async fn app_with(options: TestAppOptions) -> TestApp {
-    for bundle in ["frontend/dist/index.html", "frontend/dist/staff/index.html"] {
+    for bundle in [
+        "frontend/dist/index.html",
+        "frontend/dist/staff/index.html",
+        "frontend/dist/manage-app/index.html",
+    ] {
         let index = tests::workspace_root().join(bundle);
         assert!(
             index.exists(),
@@ -793,6 +797,15 @@ async fn a_mentor_publishes_an_event_that_fills_and_the_waitlist_is_promoted_on_
         .click()
         .await
         .unwrap();
+    // The agenda is released a week ahead and shown publicly, so the event page has it.
+    set_value(&client, "event-release-days", "7").await;
+    client
+        .find(Locator::Id("event-release-publicly"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     click_button(&client, "Add agenda item").await;
     set_value(&client, "agenda-0-time", "17:00").await;
     fill(&client, "agenda-0-title", "Where does it all go?").await;
@@ -881,7 +894,7 @@ async fn a_mentor_publishes_an_event_that_fills_and_the_waitlist_is_promoted_on_
     click_button(&client, "Yes, cancel").await;
     wait_for_text(&client, "#booking-status", "Cancelled").await;
     client.goto(&ben_link).await.unwrap();
-    wait_for_text(&client, "#booking-status", "").await;
+    wait_for_text(&client, "#booking-status", "You're booked").await;
     let ben: shared::Booking = app
         .get_json(&format!("/api/bookings/manage/{}", token(&ben_link)))
         .await;

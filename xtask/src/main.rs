@@ -28,7 +28,7 @@ fn main() -> ExitCode {
         Some("bench") => bench(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <command>\n\n  run              build the widget and start Peer Lounge at http://127.0.0.1:8080 with demo data\n  test             everything CI checks\n  bench            load figures for the release server (requests/s, p50/p99)\n  build-frontend   build the widget and the staff console into frontend/dist"
+                "usage: cargo xtask <command>\n\n  run              build the widget and start Peer Lounge at http://127.0.0.1:8080 with demo data\n  test             everything CI checks\n  bench            load figures for the release server (requests/s, p50/p99)\n  build-frontend   build the widget, the staff console and the manage page into frontend/dist"
             );
             return ExitCode::from(2);
         }
@@ -294,16 +294,20 @@ impl Tools {
     }
 }
 
-/// Builds the two bundles with `trunk build --release`: the public widget into
+/// Builds the three bundles with `trunk build --release`: the public widget into
 /// `frontend/dist/`, then the staff console into `frontend/dist/staff/` (served under
-/// `/staff/`; built second because Trunk empties its dist dir first). Each build's inline
-/// loader script moves into a file of its own (our CSP allows no inline script). Only the
-/// widget has a size budget: it is what every visitor downloads.
+/// `/staff/`), then the manage page behind every booking's secret link into
+/// `frontend/dist/manage-app/` (its shell served at `/manage`, its files under
+/// `/manage-app/`); the widget first because Trunk empties its dist dir first. Each
+/// build's inline loader script moves into a file of its own (our CSP allows no inline
+/// script). Only the widget has a size budget: it is what every visitor downloads.
 fn build_frontend(tools: &Tools) -> Result<()> {
     let root = root();
     let dist = root.join("frontend/dist");
     let console_dist = dist.join("staff");
     let console_html = root.join("frontend/console.html");
+    let manage_dist = dist.join("manage-app");
+    let manage_html = root.join("frontend/manage.html");
 
     step("Building the widget (trunk build --release)");
     status(trunk(tools).args(["build", "--release"]))?;
@@ -324,6 +328,20 @@ fn build_frontend(tools: &Tools) -> Result<()> {
         externalize_inline_scripts(&console_dist, "/staff/")?;
     }
 
+    if manage_html.exists() {
+        step("Building the manage page (trunk build frontend/manage.html --release)");
+        status(
+            trunk(tools)
+                .arg("build")
+                .arg(&manage_html)
+                .arg("--release")
+                .arg("--dist")
+                .arg(&manage_dist)
+                .args(["--public-url", "/manage-app/"]),
+        )?;
+        externalize_inline_scripts(&manage_dist, "/manage-app/")?;
+    }
+
     println!("Widget size (wasm + JS):");
     let widget = gzipped_code_size(&dist)?;
     println!(
@@ -335,6 +353,11 @@ fn build_frontend(tools: &Tools) -> Result<()> {
         println!("Staff console size (wasm + JS, loaded only by staff):");
         let console = gzipped_code_size(&console_dist)?;
         println!("  {:>8.1} KB gzipped  total", console as f64 / 1024.0);
+    }
+    if manage_dist.exists() {
+        println!("Manage page size (wasm + JS, loaded only from a booking's link):");
+        let manage = gzipped_code_size(&manage_dist)?;
+        println!("  {:>8.1} KB gzipped  total", manage as f64 / 1024.0);
     }
     if widget > WIDGET_BUDGET_BYTES {
         bail!(

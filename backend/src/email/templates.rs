@@ -23,6 +23,7 @@ const FILES: &[(&str, &str)] = template_files!(
     "password_reset",
     "booking_confirmation",
     "booking_cancelled",
+    "booking_cancelled_by_you",
     "booking_reminder",
     "dead_letter_alert",
     "mentor_session",

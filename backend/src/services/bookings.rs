@@ -1413,6 +1413,15 @@ pub async fn cancel_by_token(
     }
     let booking = if booking.status == BookingStatus::Confirmed.as_str() {
         let booking = cancel(&tx, booking, "young_person", None, now).await?;
+        confirm_cancellation(
+            &tx,
+            config,
+            &booking,
+            &whereabouts.description(),
+            token,
+            now,
+        )
+        .await?;
         notify_mentor(
             &tx,
             config,
@@ -1428,6 +1437,39 @@ pub async fn cancel_by_token(
     };
     tx.commit().await?;
     Ok(to_api(booking, &whereabouts, config))
+}
+
+/// Tells someone who cancelled (when they gave an email) that it worked, with a calendar
+/// file that takes the booking out of their calendar.
+async fn confirm_cancellation(
+    conn: &impl ConnectionTrait,
+    config: &Config,
+    booking: &bookings::Model,
+    place: &str,
+    token: &str,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    let Some(email) = booking.email.as_deref() else {
+        return Ok(());
+    };
+    let calendar = booking_calendar(booking, place, token, config, now);
+    let notice = BookingNotice {
+        booking_id: booking.id,
+        dedupe_key: format!("booking:{}:cancelled-by-you", booking.id),
+        kind: "booking_cancelled",
+        template: "booking_cancelled_by_you",
+        recipient: email,
+        name: &booking.display_name,
+        place,
+        start: booking.starts_at,
+        manage_link: "",
+        house_rules: "",
+        reason: "",
+        send_at: None,
+        calendar: Some(&calendar),
+        discreet: booking.discreet,
+    };
+    queue_notice(conn, config, notice, now).await
 }
 
 /// Cancels a confirmed booking: frees its seat, records who did it, and drops its pending

@@ -12,6 +12,7 @@ pub mod lounge_admin;
 pub mod mentoring;
 pub mod mentors;
 pub mod spaces;
+pub mod staff_events;
 pub mod topics;
 
 use std::cell::RefCell;
@@ -203,6 +204,20 @@ pub async fn request_raw<T: DeserializeOwned>(
 /// `GET path`, answered as the plain JavaScript value: for the rare type we read by hand.
 pub async fn get_value(path: &str) -> Result<JsValue, ApiFailure> {
     send(Method::Get, path, None, None)
+        .await
+        .map(|(_, value)| value)
+}
+
+/// `POST path` with `body` as JSON and one more header, answered as the plain
+/// JavaScript value: for an answer we read only part of.
+pub async fn post_for_value<B: Serialize + ?Sized>(
+    path: &str,
+    body: &B,
+    header: (&str, &str),
+) -> Result<JsValue, ApiFailure> {
+    let json = to_json(body).ok_or(ApiFailure::Unexpected { status: None })?;
+    let body = Some((JsValue::from(json), "application/json"));
+    send(Method::Post, path, body, Some(header))
         .await
         .map(|(_, value)| value)
 }

@@ -7,9 +7,10 @@ use yew_router::prelude::*;
 
 use super::components::RequireStaff;
 use super::pages::{
-    AuditPage, ChangePasswordPage, ClosuresPage, DaySheetPage, ForgotPasswordPage, HomePage,
-    MentorOfficeHoursPage, MentorProfilePage, MentorSessionsPage, NotFoundPage, OpeningHoursPage,
-    OutboxPage, SetPasswordPage, SpacePage, SpacesPage, SupervisionPage, TopicsPage, UsersPage,
+    AuditPage, ChangePasswordPage, ClosuresPage, DaySheetPage, EventEditorPage, EventPage,
+    EventsPage, ForgotPasswordPage, HomePage, MentorOfficeHoursPage, MentorProfilePage,
+    MentorSessionsPage, NotFoundPage, OpeningHoursPage, OutboxPage, SetPasswordPage, SpacePage,
+    SpacesPage, SupervisionPage, TopicsPage, UsersPage,
 };
 use super::session::SessionProvider;
 use super::Layout;
@@ -58,6 +59,16 @@ pub enum ConsoleRoute {
     /// The agency's lived-experience topics.
     #[at("/staff/topics")]
     Topics,
+    /// Events a peer mentor organises (admins: all of them).
+    #[at("/staff/events")]
+    Events,
+    #[at("/staff/events/new")]
+    NewEvent,
+    /// One event: its state, what can be done with it, and the door.
+    #[at("/staff/events/:id")]
+    Event { id: i64 },
+    #[at("/staff/events/:id/edit")]
+    EditEvent { id: i64 },
     #[not_found]
     #[at("/staff/404")]
     NotFound,
@@ -116,7 +127,13 @@ impl ConsoleRoute {
             | Self::Closures { .. }
             | Self::Topics => Access::Admin,
             Self::DaySheet => Access::LoungeDesk,
-            Self::MentorSessions | Self::MentorProfile | Self::MentorOfficeHours => Access::Mentor,
+            Self::MentorSessions
+            | Self::MentorProfile
+            | Self::MentorOfficeHours
+            | Self::Events
+            | Self::NewEvent
+            | Self::Event { .. }
+            | Self::EditEvent { .. } => Access::Mentor,
             Self::Supervision => Access::Supervisor,
         }
     }
@@ -141,6 +158,10 @@ fn switch(route: ConsoleRoute) -> Html {
         ConsoleRoute::MentorOfficeHours => html! { <MentorOfficeHoursPage /> },
         ConsoleRoute::Supervision => html! { <SupervisionPage /> },
         ConsoleRoute::Topics => html! { <TopicsPage /> },
+        ConsoleRoute::Events => html! { <EventsPage /> },
+        ConsoleRoute::NewEvent => html! { <EventEditorPage /> },
+        ConsoleRoute::Event { id } => html! { <EventPage {id} /> },
+        ConsoleRoute::EditEvent { id } => html! { <EventEditorPage id={Some(id)} /> },
         ConsoleRoute::NotFound => html! { <NotFoundPage /> },
     };
     match route.access() {

@@ -14,10 +14,11 @@ use crate::AGENCY_NAME;
 /// The header's links, in order; each shows only to those who may open its page.
 /// A mentor's three pages share one link here and a sub-navigation on each, so the
 /// header stays short on a phone.
-const NAVIGATION: [(ConsoleRoute, &str); 10] = [
+const NAVIGATION: [(ConsoleRoute, &str); 11] = [
     (ConsoleRoute::Home, "Home"),
     (ConsoleRoute::DaySheet, "Day sheet"),
     (ConsoleRoute::MentorSessions, "Mentoring"),
+    (ConsoleRoute::Events, "Events"),
     (ConsoleRoute::Supervision, "Supervision"),
     (ConsoleRoute::Spaces, "Spaces"),
     (ConsoleRoute::Topics, "Topics"),

@@ -4,6 +4,7 @@
 
 mod app;
 pub mod components;
+pub mod events;
 mod layout;
 pub mod lounge;
 pub mod mentoring;

@@ -1,11 +1,12 @@
 //! The widget's pages by address, and the app shell around them. The staff console
-//! lives under `/staff` in a bundle of its own; the server sends those addresses there.
+//! (under `/staff`) and the manage page (`/manage`, see [`super::ManageApp`]) are
+//! bundles of their own; the server sends those addresses there.
 
 use yew::prelude::*;
 
 use super::embed::{is_embedded, use_height_messages};
 use super::pages::{
-    BookSpotPage, EventsPage, HomePage, LoungePage, ManagePage, MentorPage, MentorsPage,
+    BookSpotPage, EventPage, EventsPage, HomePage, LoungePage, MentorPage, MentorsPage,
     NotFoundPage,
 };
 use super::router::{use_current_route, Route};
@@ -19,14 +20,15 @@ fn switch(route: Route) -> Html {
         Route::BookSpot { space_id } => {
             html! { <BookSpotPage source={SlotSource::Space(space_id)} /> }
         }
-        Route::Manage => html! { <ManagePage /> },
         Route::Mentors => html! { <MentorsPage /> },
         Route::Mentor { mentor_id } => html! { <MentorPage {mentor_id} /> },
         Route::BookMentor { mentor_id } => {
             html! { <BookSpotPage source={SlotSource::Mentor(mentor_id)} /> }
         }
         Route::Events => html! { <EventsPage /> },
-        Route::NotFound => html! { <NotFoundPage /> },
+        Route::Event { event_id } => html! { <EventPage {event_id} /> },
+        // The manage page is never reached from inside the widget: its links load it.
+        Route::Manage | Route::NotFound => html! { <NotFoundPage /> },
     }
 }
 

@@ -35,6 +35,10 @@ pub enum Route {
         mentor_id: Option<i64>,
     },
     Events,
+    /// One event, its sign-up form, and then "You're in!" (or the waitlist).
+    Event {
+        event_id: i64,
+    },
     NotFound,
 }
 
@@ -51,7 +55,8 @@ impl Route {
         }
     }
 
-    /// `lounge/{id}/book`, `mentors/{id or any}` and `mentors/{id or any}/book`.
+    /// `lounge/{id}/book`, `mentors/{id or any}`, `mentors/{id or any}/book` and
+    /// `events/{id}`.
     fn from_nested_path(path: &str) -> Option<Self> {
         let (section, rest) = path.split_once('/')?;
         let (id, book) = match rest.strip_suffix("/book") {
@@ -61,6 +66,9 @@ impl Route {
         match section {
             "lounge" if book => Some(Self::BookSpot {
                 space_id: id.parse().ok()?,
+            }),
+            "events" if !book => Some(Self::Event {
+                event_id: id.parse().ok()?,
             }),
             "mentors" => {
                 let mentor_id = match id {
@@ -87,6 +95,7 @@ impl Route {
             Self::Mentor { mentor_id } => mentor_path(mentor_id),
             Self::BookMentor { mentor_id } => format!("{}/book", mentor_path(mentor_id)),
             Self::Events => "/events".to_owned(),
+            Self::Event { event_id } => format!("/events/{event_id}"),
             Self::NotFound => "/404".to_owned(),
         }
     }

@@ -1,6 +1,7 @@
 //! Where times come from, in one place for every page that offers them: the lounge's
 //! next week (every space, whether it is open now, and its slots), a week of one
-//! space's or one mentor's times, and the time a booking form is for.
+//! space's or one mentor's times, and the time a booking form is for. An event has one
+//! time of its own, so it offers nothing to pick.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use shared::{SlotAvailability, Space, SpaceNow};
@@ -12,11 +13,13 @@ use crate::clock;
 use crate::widget::components::slot_picker::week_from;
 use crate::widget::Route;
 
-/// Whose times: a lounge space's, or a peer mentor's (`None`: any available mentor).
+/// Whose times: a lounge space's, a peer mentor's (`None`: any available mentor), or
+/// an event's seats (and its waitlist).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SlotSource {
     Space(i64),
     Mentor(Option<i64>),
+    Event(i64),
 }
 
 impl SlotSource {
@@ -29,14 +32,16 @@ impl SlotSource {
         match self {
             Self::Space(space_id) => list_slots(space_id, from, to).await,
             Self::Mentor(mentor_id) => list_mentor_slots(mentor_id, from, to).await,
+            Self::Event(_) => Ok(Vec::new()),
         }
     }
 
-    /// The page to pick another time on.
+    /// The page to pick another time on (for an event, its own page).
     pub fn times_page(self) -> Route {
         match self {
             Self::Space(_) => Route::Lounge,
             Self::Mentor(mentor_id) => Route::Mentor { mentor_id },
+            Self::Event(event_id) => Route::Event { event_id },
         }
     }
 
@@ -45,6 +50,7 @@ impl SlotSource {
         match self {
             Self::Space(space_id) => Route::BookSpot { space_id },
             Self::Mentor(mentor_id) => Route::BookMentor { mentor_id },
+            Self::Event(event_id) => Route::Event { event_id },
         }
     }
 }
@@ -118,5 +124,7 @@ pub async fn load_chosen(
                 mentor,
             }))
         }
+        // An event's own page holds its sign-up form; it has no times to choose.
+        SlotSource::Event(_) => Ok(None),
     }
 }

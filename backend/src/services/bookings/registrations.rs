@@ -221,12 +221,16 @@ pub(super) async fn cancel_by_token(
     let open = [BookingStatus::Confirmed, BookingStatus::Waitlisted]
         .iter()
         .any(|status| booking.status == status.as_str());
+    let held_seat = booking.status == BookingStatus::Confirmed.as_str();
     let booking = if open {
         cancel(&tx, config, booking, "young_person", now).await?
     } else {
         booking
     };
     let whereabouts = event_whereabouts(&tx, &booking).await?;
+    if open && held_seat {
+        super::confirm_cancellation(&tx, config, &booking, &whereabouts.place, token, now).await?;
+    }
     tx.commit().await?;
     Ok(to_api(booking, &whereabouts, config))
 }

@@ -20,7 +20,7 @@ struct Tool {
 }
 
 /// Every tool, in order; each shows only to those who may open its page.
-const TOOLS: [Tool; 9] = [
+const TOOLS: [Tool; 10] = [
     Tool {
         route: ConsoleRoute::DaySheet,
         title: "Day sheet",
@@ -30,6 +30,11 @@ const TOOLS: [Tool; 9] = [
         route: ConsoleRoute::MentorSessions,
         title: "Your mentoring",
         description: "Your sessions and check-ins, your profile, office hours and limits.",
+    },
+    Tool {
+        route: ConsoleRoute::Events,
+        title: "Events",
+        description: "Plan events with young people: agenda, materials, seats and the waitlist, then check people in at the door.",
     },
     Tool {
         route: ConsoleRoute::Supervision,

@@ -22,6 +22,8 @@ pub enum Control {
     Time,
     Date,
     DateTime,
+    /// A web address; phones show a keyboard with `/` and `.com`.
+    Url,
 }
 
 /// A labelled input with an optional hint and error, tied to it with `aria-describedby`.
@@ -95,6 +97,7 @@ pub fn field(field: Field) -> Html {
                 Control::Time => ("time", None, None, None),
                 Control::Date => ("date", None, None, None),
                 Control::DateTime => ("datetime-local", None, None, None),
+                Control::Url => ("url", None, None, None),
                 Control::Text | Control::TextArea => ("text", None, None, None),
             };
             html! {
@@ -177,4 +180,32 @@ pub fn use_focus_on_field_errors(
             let _ = element.focus();
         }
     });
+}
+
+/// An element to focus once it is on the page, by id: a row just added arrives with
+/// the next render, not this one; a row moved or removed takes its buttons with it.
+/// Set the id before changing what is rendered.
+#[hook]
+pub fn use_focus_after_render() -> std::rc::Rc<std::cell::RefCell<Option<String>>> {
+    let focus_next = use_mut_ref(|| None::<String>);
+    {
+        let focus_next = focus_next.clone();
+        use_effect(move || {
+            let id = focus_next.borrow().clone();
+            let element = id.as_deref().and_then(|id| {
+                web_sys::window()?
+                    .document()?
+                    .get_element_by_id(id)
+                    .and_then(|element| {
+                        wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).ok()
+                    })
+            });
+            if let Some(element) = element {
+                *focus_next.borrow_mut() = None;
+                // Failing to focus leaves the keyboard where it was.
+                let _ = element.focus();
+            }
+        });
+    }
+    focus_next
 }

@@ -1,14 +1,20 @@
 //! Building blocks of the console's pages.
 
 pub mod account_card;
+pub mod agenda_editor;
 pub mod check_in_form;
 pub mod choices;
 pub mod closure_card;
 pub mod closure_form;
 pub mod console_home;
+pub mod event_actions;
+pub mod event_door;
+pub mod event_files;
+pub mod event_form;
 pub mod field;
 pub mod invite_form;
 pub mod limits_form;
+pub mod materials_editor;
 pub mod mentor_nav;
 pub mod office_hours_form;
 pub mod pager;

@@ -19,8 +19,8 @@ pub struct PhotoFormProps {
 }
 
 /// The file picked in a file input, with its size and type, read through `Reflect`
-/// rather than `web-sys`'s `File` bindings: this is the only place that needs them.
-fn picked_file(input: &JsValue) -> Option<(JsValue, f64, String)> {
+/// rather than `web-sys`'s `File` bindings, which nothing else needs.
+pub fn picked_file(input: &JsValue) -> Option<(JsValue, f64, String)> {
     let files = Reflect::get(input, &JsValue::from_str("files")).ok()?;
     let file = Reflect::get(&files, &JsValue::from_f64(0.0)).ok()?;
     if file.is_undefined() || file.is_null() {

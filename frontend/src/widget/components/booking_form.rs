@@ -1,15 +1,17 @@
-//! The booking form, for a lounge spot or a mentor's time: a name or nickname, an email
-//! only if they want one, and for a mentor, anything they'd like the mentor to know. It
-//! checks the input by the server's own rules before sending, and reports the outcome
-//! to its page, so it can be rendered and tested on its own.
+//! The booking form, for a lounge spot, a mentor's time or a seat at an event: a name or
+//! nickname, an email only if they want one, and for a mentor, anything they'd like the
+//! mentor to know. It checks the input by the server's own rules before sending, and
+//! reports the outcome to its page, so it can be rendered and tested on its own.
 
 use chrono::{DateTime, FixedOffset};
-use shared::{Booking, DisplayName, Email, FieldErrors, NewBooking};
+use shared::{Booking, DisplayName, Email, FieldErrors, NewBooking, NewRegistration};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::pieces::progress;
 use crate::api::bookings::{create_booking, new_attempt_key};
+use crate::api::events::register;
+use crate::api::ApiFailure;
 use crate::components::form::{
     error_summary, input_value, text_field, use_focus_on_errors, FormErrors, TextField,
 };
@@ -38,13 +40,16 @@ const INPUTS: &[(&str, &str)] = &[
 
 #[derive(Properties, PartialEq)]
 pub struct BookingFormProps {
-    /// What is booked: a lounge space's time or a mentor's.
+    /// What is booked: a lounge space's time, a mentor's, or a seat at an event.
     pub source: SlotSource,
     /// The mentor's display name, when one was chosen.
     #[prop_or_default]
     pub mentor: Option<AttrValue>,
     pub start: DateTime<FixedOffset>,
-    /// Booked: the answer holds the manage link.
+    /// An event that is full, whose waitlist this form joins.
+    #[prop_or_default]
+    pub waitlist: bool,
+    /// Booked (or on the waitlist): the answer holds the manage link.
     pub on_booked: Callback<Booking>,
     /// The time can't be had any more (someone took the last spot, or the mentor
     /// can't take it), with the server's words for why.
@@ -52,7 +57,8 @@ pub struct BookingFormProps {
 }
 
 /// The booking to send, or what to fix first. Same rules as the server, from `shared`.
-/// `topic` is only sent for office hours.
+/// `topic` is only sent for office hours; `start` is not sent for an event, which has
+/// one time.
 pub fn check_booking(
     source: SlotSource,
     start: DateTime<FixedOffset>,
@@ -98,7 +104,34 @@ pub fn check_booking(
             topic: (!topic.is_empty()).then(|| topic.to_owned()),
             discreet,
         },
+        SlotSource::Event(event_id) => NewBooking::Event {
+            event_id,
+            name,
+            email,
+            discreet,
+        },
     })
+}
+
+/// Sends `booking` under `attempt_key`: an event's sign-up to its own address, anything
+/// else to the bookings.
+async fn send(booking: NewBooking, attempt_key: &str) -> Result<Booking, ApiFailure> {
+    match booking {
+        NewBooking::Event {
+            event_id,
+            name,
+            email,
+            discreet,
+        } => {
+            let registration = NewRegistration {
+                name,
+                email,
+                discreet,
+            };
+            register(event_id, &registration, attempt_key).await
+        }
+        booking => create_booking(&booking, attempt_key).await,
+    }
 }
 
 #[component]
@@ -173,14 +206,14 @@ pub fn BookingForm(props: &BookingFormProps) -> Html {
             let (sending, errors) = (sending.clone(), errors.clone());
             let (on_booked, on_slot_taken) = (on_booked.clone(), on_slot_taken.clone());
             spawn_local(async move {
-                let result = create_booking(&booking, &attempt_key).await;
+                let result = send(booking, &attempt_key).await;
                 sending.set(false);
                 match result {
                     Ok(booking) => on_booked.emit(booking),
                     Err(failure)
                         if matches!(
                             failure.code(),
-                            Some("slot_full" | "slot_taken" | "mentor_unavailable")
+                            Some("slot_full" | "slot_taken" | "mentor_unavailable" | "event_full")
                         ) =>
                     {
                         on_slot_taken.emit(failure.message().to_owned())
@@ -192,6 +225,11 @@ pub fn BookingForm(props: &BookingFormProps) -> Html {
         })
     };
 
+    let (submit, busy) = match (props.source, props.waitlist) {
+        (SlotSource::Event(_), true) => ("Join the waitlist", "Adding you to the waitlist…"),
+        (SlotSource::Event(_), false) => ("Sign me up", "Signing you up…"),
+        _ => ("Book my spot", "Booking your spot…"),
+    };
     html! {
         <form class="form" novalidate=true {onsubmit}>
             { error_summary(&errors, &alert_ref, INPUTS) }
@@ -230,9 +268,9 @@ pub fn BookingForm(props: &BookingFormProps) -> Html {
                 class="button button--primary button--wide"
                 aria-disabled={sending.then_some("true")}
             >
-                { "Book my spot" }
+                { submit }
             </button>
-            { progress("Booking your spot…", *sending) }
+            { progress(busy, *sending) }
         </form>
     }
 }

@@ -1,9 +1,9 @@
-//! "You're in!": what a young person sees right after booking a lounge spot or a
-//! mentor's time, with the manage link shown this once. It is only in memory, never in
-//! the address.
+//! "You're in!": what a young person sees right after booking a lounge spot, a mentor's
+//! time or a seat at an event (or a place on its waitlist), with the manage link shown
+//! this once. It is only in memory, never in the address.
 
 use js_sys::{Function, Promise, Reflect};
-use shared::Booking;
+use shared::{Booking, BookingKind, BookingStatus};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use yew::prelude::*;
@@ -15,6 +15,22 @@ use crate::widget::Route;
 
 pub const SAVE_LINK_ADVICE: &str = "Save this link — it's how you can cancel or change your \
      time. Anyone with it can change your booking, so keep it private.";
+/// [`SAVE_LINK_ADVICE`] for an event, whose time can't be changed.
+pub const SAVE_EVENT_LINK_ADVICE: &str = "Save this link — it's how you can check your spot \
+     or cancel. Anyone with it can change your booking, so keep it private.";
+pub const WAITLIST_NEXT: &str = "If someone cancels, you move up the line. When a spot is \
+     yours, your link below will say so, and we'll email you if you gave an email.";
+
+/// The heading over a confirmation: "You're in!", or the place on an event's waitlist.
+pub fn confirmation_heading(booking: &Booking) -> String {
+    match (booking.status, booking.waitlist_position) {
+        (BookingStatus::Waitlisted, Some(position)) => {
+            format!("You're on the waitlist — number {position}")
+        }
+        (BookingStatus::Waitlisted, None) => "You're on the waitlist".to_owned(),
+        _ => "You're in!".to_owned(),
+    }
+}
 
 /// The booking just made, its house rules, and its manage link with "Copy link", whose
 /// outcome `copy_status` shows.
@@ -23,11 +39,16 @@ pub fn confirmation(
     house_rules: &str,
     copy_status: &UseStateHandle<&'static str>,
 ) -> Html {
+    let has_place = booking.status.holds_place();
     html! {
         <>
-            <p class="lead">{ format!("See you soon, {}.", booking.name) }</p>
+            if has_place {
+                <p class="lead">{ format!("See you soon, {}.", booking.name) }</p>
+            } else {
+                <p class="lead">{ WAITLIST_NEXT }</p>
+            }
             { booking_facts(booking) }
-            if let Some(token) = &booking.manage_token {
+            if let (Some(token), true) = (&booking.manage_token, has_place) {
                 <p><a class="button" href={calendar_url(token)}>{ "Add to calendar" }</a></p>
             }
             if !house_rules.is_empty() {
@@ -35,7 +56,7 @@ pub fn confirmation(
                 <p class="multiline">{ house_rules }</p>
             }
             if let Some(url) = &booking.manage_url {
-                { manage_link(url, copy_status) }
+                { manage_link(booking, url, copy_status) }
             }
             { back_link(home_of(booking)) }
         </>
@@ -43,15 +64,26 @@ pub fn confirmation(
 }
 
 fn back_link(home: Route) -> Html {
-    let label = if home == Route::Lounge {
-        "Back to the lounge"
-    } else {
-        "Back to peer mentors"
+    let label = match home {
+        Route::Lounge => "Back to the lounge",
+        Route::Events => "Back to events",
+        _ => "Back to peer mentors",
     };
     page_link(home, label, false)
 }
 
-fn manage_link(url: &str, copy_status: &UseStateHandle<&'static str>) -> Html {
+fn manage_link(booking: &Booking, url: &str, copy_status: &UseStateHandle<&'static str>) -> Html {
+    let (heading, advice) = match (booking.kind, booking.status) {
+        (BookingKind::Event, BookingStatus::Waitlisted) => (
+            "Changed your mind? Leave the waitlist",
+            SAVE_EVENT_LINK_ADVICE,
+        ),
+        (BookingKind::Event, _) => ("Can't make it? Cancel your spot", SAVE_EVENT_LINK_ADVICE),
+        _ => (
+            "Can't make it? Cancel or change your time",
+            SAVE_LINK_ADVICE,
+        ),
+    };
     // Inside another site's frame, the manage page opens in its own tab rather than
     // squeezed into the frame.
     let embedded = is_embedded();
@@ -71,8 +103,8 @@ fn manage_link(url: &str, copy_status: &UseStateHandle<&'static str>) -> Html {
     };
     html! {
         <section class="card manage-box" aria-labelledby="manage-heading">
-            <h2 id="manage-heading">{ "Can't make it? Cancel or change your time" }</h2>
-            <p>{ SAVE_LINK_ADVICE }</p>
+            <h2 id="manage-heading">{ heading }</h2>
+            <p>{ advice }</p>
             <p class="manage-link">
                 <a
                     id="manage-link"

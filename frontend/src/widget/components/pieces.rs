@@ -46,12 +46,12 @@ pub fn booking_facts(booking: &Booking) -> Html {
     )
 }
 
-/// Where to book again after a booking: the lounge, or the peer mentors.
+/// Where to book again after a booking: the lounge, the peer mentors, or the events.
 pub fn home_of(booking: &Booking) -> Route {
-    if booking.kind == BookingKind::OfficeHours {
-        Route::Mentors
-    } else {
-        Route::Lounge
+    match booking.kind {
+        BookingKind::Lounge => Route::Lounge,
+        BookingKind::OfficeHours => Route::Mentors,
+        BookingKind::Event => Route::Events,
     }
 }
 

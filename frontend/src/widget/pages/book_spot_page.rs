@@ -91,7 +91,7 @@ fn booking_step(source: SlotSource, chosen: &Chosen, on_booked: Callback<Booking
                 "Sorry, someone just took the last spot at that time. Please pick another time."
                     .to_owned()
             }
-            SlotSource::Mentor(_) => message,
+            SlotSource::Mentor(_) | SlotSource::Event(_) => message,
         });
         go_to(source.times_page(), &[], true);
     });

@@ -1,11 +1,14 @@
 //! `/manage#token=...`, where every manage link leads: the booking in plain words, and
 //! if it is still ahead, a way to change its time or cancel it, one decision per screen.
-//! The token comes from the fragment, which browsers never send to a server, and goes
-//! nowhere but the API's paths. It stays in the address, so the page can be bookmarked.
+//! An event's time is the event's: its seat can only be cancelled, and a place on its
+//! waitlist shows where in line it is and can be left. The token comes from the
+//! fragment, which browsers never send to a server, and goes nowhere but the API's
+//! paths. It stays in the address, so the page can be bookmarked. This page is a bundle
+//! of its own ([`crate::widget::ManageApp`]).
 
 use std::rc::Rc;
 
-use shared::{Booking, BookingStatus, Reschedule, SlotAvailability};
+use shared::{Booking, BookingKind, BookingStatus, Reschedule, SlotAvailability};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -49,7 +52,7 @@ enum Event {
     GoTo(Step),
     Sending,
     /// A change went through: the booking now, and what to say about it.
-    Changed(Booking, Option<String>),
+    Changed(Box<Booking>, Option<String>),
     /// A change didn't, and why; the step stays, to try again.
     Failed(String),
     /// The booking can't be changed any more (cancelled elsewhere, already begun).
@@ -71,7 +74,7 @@ impl Reducible for Manage {
             Event::Sending => next.sending = true,
             Event::Changed(booking, news) => {
                 next = Self {
-                    changed: Some(booking),
+                    changed: Some(*booking),
                     news,
                     ..Self::default()
                 }
@@ -119,10 +122,12 @@ pub fn ManagePage() -> Html {
         FetchState::Failed(failure) => failure.status() == Some(404),
         _ => false,
     };
+    let waitlisted = booking.is_some_and(|booking| booking.status == BookingStatus::Waitlisted);
     use_document_title(match (not_found, state.step) {
         (true, _) => "Booking not found",
         (false, Step::Overview) => "Your booking",
         (false, Step::ChangeTime) => "Change your time",
+        (false, Step::ConfirmCancel) if waitlisted => "Leave the waitlist?",
         (false, Step::ConfirmCancel) => "Cancel your spot?",
     });
     use_focus_after_change(
@@ -212,24 +217,43 @@ pub fn ManagePage() -> Html {
                 </>
             }
         }
-        Step::ConfirmCancel => html! {
-            <>
-                { heading("Cancel your spot?") }
-                <p>{ "Are you sure? If you cancel, someone else can have your spot." }</p>
-                { booking_facts(booking) }
-                { problem_and_progress("Cancelling your spot…") }
-                <div class="actions">
-                    <button
-                        type="button"
-                        class="button button--danger"
-                        onclick={cancel(&state, &token)}
-                    >
-                        { "Yes, cancel" }
-                    </button>
-                    { button("Keep my spot", go_to(Step::Overview)) }
-                </div>
-            </>
-        },
+        Step::ConfirmCancel => {
+            let (question, explanation, busy, yes, no) = if waitlisted {
+                (
+                    "Leave the waitlist?",
+                    "Are you sure? If you leave, you lose your place in line.",
+                    "Taking you off the waitlist…",
+                    "Yes, leave the waitlist",
+                    "Stay on the waitlist",
+                )
+            } else {
+                (
+                    "Cancel your spot?",
+                    "Are you sure? If you cancel, someone else can have your spot.",
+                    "Cancelling your spot…",
+                    "Yes, cancel",
+                    "Keep my spot",
+                )
+            };
+            html! {
+                <>
+                    { heading(question) }
+                    <p>{ explanation }</p>
+                    { booking_facts(booking) }
+                    { problem_and_progress(busy) }
+                    <div class="actions">
+                        <button
+                            type="button"
+                            class="button button--danger"
+                            onclick={cancel(&state, &token)}
+                        >
+                            { yes }
+                        </button>
+                        { button(no, go_to(Step::Overview)) }
+                    </div>
+                </>
+            }
+        }
     }
 }
 
@@ -240,38 +264,61 @@ fn overview(
     news_ref: &NodeRef,
     go_to: impl Fn(Step) -> Callback<MouseEvent>,
 ) -> Html {
-    let can_change = booking.status.holds_place() && clock::is_future(&booking.start);
+    let ahead = clock::is_future(&booking.start);
+    let can_change = booking.status.holds_place() && ahead;
+    let waitlisted = booking.status == BookingStatus::Waitlisted && ahead;
     let home = home_of(booking);
+    let event = booking.kind == BookingKind::Event;
+    let (cancelled, book_again, book_another) = if event {
+        (
+            "You're no longer signed up. You can sign up again any time.",
+            "See events",
+            "See other events",
+        )
+    } else {
+        (
+            "Your spot is cancelled. You can book again any time.",
+            "Book a spot",
+            "Book another spot",
+        )
+    };
     html! {
         <>
             <p id="booking-status" class="booking-status">
-                { format::booking_status(booking.status) }
+                { format::booking_status_in_line(booking.status, booking.waitlist_position) }
             </p>
             { booking_facts(booking) }
             if can_change {
                 <p><a class="button" href={calendar_url(token)}>{ "Add to calendar" }</a></p>
                 <h2>{ "Can't make it?" }</h2>
                 <div class="actions">
+                    // An event's time is the event's own: no other time to move to.
                     if slot_source(booking).is_some() {
                         { button("Change time", go_to(Step::ChangeTime)) }
                     }
                     { button("Cancel my spot", go_to(Step::ConfirmCancel)) }
                 </div>
+            } else if waitlisted {
+                <p>
+                    { "If someone cancels, you move up the line. When a spot is yours, this \
+                       page will say so, and we'll email you if you gave an email." }
+                </p>
+                <h2>{ "Changed your mind?" }</h2>
+                <div class="actions">
+                    { button("Leave the waitlist", go_to(Step::ConfirmCancel)) }
+                </div>
             } else if booking.status == BookingStatus::Cancelled {
-                { notice(
-                    Tone::Success,
-                    "Your spot is cancelled. You can book again any time.",
-                    Some(news_ref),
-                ) }
-                { page_link(home, "Book a spot", true) }
+                { notice(Tone::Success, cancelled, Some(news_ref)) }
+                { page_link(home, book_again, true) }
             } else {
-                { page_link(home, "Book another spot", false) }
+                { page_link(home, book_another, false) }
             }
         </>
     }
 }
 
-/// Whose times a booking can move to: its mentor's, or its lounge space's.
+/// Whose times a booking can move to: its mentor's, or its lounge space's. None for an
+/// event (the server refuses to move it: `not_movable`).
 fn slot_source(booking: &Booking) -> Option<SlotSource> {
     match (booking.mentor_id, booking.space_id) {
         (Some(mentor_id), _) => Some(SlotSource::Mentor(Some(mentor_id))),
@@ -298,7 +345,7 @@ fn pick_time(
                 Ok(booking) => {
                     let new_time = format::place_time_range(&booking.start, &booking.end);
                     let news = format!("Done! Your new time is {new_time}.");
-                    state.dispatch(Event::Changed(booking, Some(news)));
+                    state.dispatch(Event::Changed(Box::new(booking), Some(news)));
                 }
                 Err(failure)
                     if matches!(failure.code(), Some("not_active" | "already_started")) =>
@@ -324,7 +371,7 @@ fn cancel(state: &UseReducerHandle<Manage>, token: &str) -> Callback<MouseEvent>
         spawn_local(async move {
             match cancel_booking(&token).await {
                 // The cancelled booking says it all.
-                Ok(booking) => state.dispatch(Event::Changed(booking, None)),
+                Ok(booking) => state.dispatch(Event::Changed(Box::new(booking), None)),
                 Err(failure) => state.dispatch(Event::Failed(failure.message().to_owned())),
             }
         });

@@ -1,6 +1,8 @@
-//! One component per widget route.
+//! One component per widget route. The manage page is in a bundle of its own
+//! ([`crate::widget::ManageApp`]).
 
 pub mod book_spot_page;
+pub mod event_page;
 pub mod events_page;
 pub mod home_page;
 pub mod lounge_page;
@@ -10,6 +12,7 @@ pub mod mentors_page;
 pub mod not_found_page;
 
 pub use book_spot_page::BookSpotPage;
+pub use event_page::EventPage;
 pub use events_page::EventsPage;
 pub use home_page::HomePage;
 pub use lounge_page::LoungePage;
