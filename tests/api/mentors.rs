@@ -10,7 +10,7 @@ use shared::{
     Booking, MentorProfile, MentorSession, OwnMentorProfile, Role, SlotAvailability,
     SupervisedMentor,
 };
-use tests::{new_client, TestApp, TestAppOptions};
+use tests::{new_client, smtp::SmtpServer, TestApp, TestAppOptions};
 
 const ADMIN_EMAIL: &str = "admin@agency.example.org";
 const PASSWORD: &str = "a long and lovely passphrase";
@@ -881,7 +881,8 @@ async fn a_break_hides_the_mentor_until_its_last_day_and_an_override_lets_one_se
 
 #[tokio::test]
 async fn a_check_in_asking_for_support_emails_the_supervisor_who_follows_it_up() {
-    let agency = agency().await;
+    let smtp = SmtpServer::start();
+    let agency = agency_with(TestAppOptions::default().with_smtp(&smtp)).await;
     let mentor = agency.mentor("Amani", &[], &[]).await;
     let supervisor_email = "sup@agency.example.org";
     let supervisor_id = agency
@@ -963,6 +964,34 @@ async fn a_check_in_asking_for_support_emails_the_supervisor_who_follows_it_up()
         "the note stays in the console"
     );
     db.close().await;
+
+    // Through a real SMTP server: Sam's confirmation (with the session's calendar), the
+    // note to Amani (name and time, never Sam's address) and the flag to the supervisor,
+    // each with a text and an HTML part.
+    agency.app.run_due_emails(Utc::now()).await;
+    let received = smtp.wait_for(3).await;
+    for email in &received {
+        assert!(!email.text().is_empty() && email.html().contains("<p>"));
+    }
+    let to = |who: &str| {
+        received
+            .iter()
+            .find(|email| email.to == [who])
+            .unwrap_or_else(|| panic!("nothing for {who}"))
+    };
+    let sam = to("sam@example.com");
+    let ics = &sam.attachments()[0].1;
+    assert!(ics.contains(&format!(
+        "DTSTART;TZID={}:{}",
+        ZONE.name(),
+        slot.start.format("%Y%m%dT%H%M%S")
+    )));
+    let amani_mail = to("amani@agency.example.org");
+    assert!(amani_mail.text().contains("Sam"));
+    assert!(!amani_mail.text().contains("sam@example.com") && !amani_mail.html().contains("sam@"));
+    let flag = to(supervisor_email);
+    assert!(flag.subject().contains("Amani"), "{}", flag.subject());
+    assert!(!flag.text().contains("stayed with me"));
 
     // Another mentor can't check in on Amani's session.
     let other = agency.mentor("Jordan", &[], &[]).await;
