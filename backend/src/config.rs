@@ -212,6 +212,15 @@ impl Config {
             None => None,
         };
 
+        let agency_name = get("PEERLOUNGE_AGENCY_NAME")
+            .unwrap_or("Peer Lounge")
+            .to_owned();
+        if agency_name.chars().count() > 100 || agency_name.chars().any(char::is_control) {
+            return Err(error(
+                "PEERLOUNGE_AGENCY_NAME",
+                "must be one line of at most 100 characters".to_owned(),
+            ));
+        }
         let mail_from = match get("PEERLOUNGE_MAIL_FROM") {
             Some(raw) => {
                 // Either `address` or `Name <address>`.
@@ -225,9 +234,14 @@ impl Config {
                         format!("`{raw}` is not an address like Peer Lounge <lounge@example.org>"),
                     )
                 })?;
-                raw.to_owned()
+                if raw.contains('<') {
+                    raw.to_owned()
+                } else {
+                    // A bare address: mail goes out under the agency's name.
+                    sender(&agency_name, raw)
+                }
             }
-            None => "Peer Lounge <no-reply@peerlounge.invalid>".to_owned(),
+            None => sender(&agency_name, "no-reply@peerlounge.invalid"),
         };
 
         let demo = match get("PEERLOUNGE_DEMO") {
@@ -301,15 +315,6 @@ impl Config {
             .unwrap_or("info,sqlx=warn,sea_orm=warn")
             .to_owned();
 
-        let agency_name = get("PEERLOUNGE_AGENCY_NAME")
-            .unwrap_or("Peer Lounge")
-            .to_owned();
-        if agency_name.chars().count() > 100 || agency_name.chars().any(char::is_control) {
-            return Err(error(
-                "PEERLOUNGE_AGENCY_NAME",
-                "must be one line of at most 100 characters".to_owned(),
-            ));
-        }
         let email_worker = match get("PEERLOUNGE_EMAIL_WORKER") {
             Some(raw) => parse_flag(raw).ok_or_else(|| {
                 error("PEERLOUNGE_EMAIL_WORKER", format!("`{raw}` is not 1 or 0"))
@@ -522,6 +527,19 @@ fn read_file(path: &Path) -> Result<HashMap<String, String>, ConfigError> {
         .collect()
 }
 
+/// `Name <address>`, the name quoted when it holds characters that would end it early.
+fn sender(name: &str, address: &str) -> String {
+    let plain = name
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '\'' | '&'));
+    if plain {
+        format!("{name} <{address}>")
+    } else {
+        let quoted = name.replace('\\', "\\\\").replace('"', "\\\"");
+        format!("\"{quoted}\" <{address}>")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -532,6 +550,35 @@ mod tests {
             .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
             .collect();
         Config::from_values(&values)
+    }
+
+    #[test]
+    fn mail_goes_out_under_the_agency_name_unless_the_sender_is_named() {
+        let agency =
+            config(&[("PEERLOUNGE_AGENCY_NAME", "Northside Youth Services, Inc.")]).unwrap();
+        let sender: lettre::message::Mailbox = agency.mail_from.parse().unwrap();
+        assert_eq!(
+            sender.name.as_deref(),
+            Some("Northside Youth Services, Inc.")
+        );
+        let bare = config_with_bare_address();
+        let sender: lettre::message::Mailbox = bare.mail_from.parse().unwrap();
+        assert_eq!(sender.name.as_deref(), Some("Hope House"));
+        assert_eq!(sender.email.to_string(), "lounge@hope.example.org");
+        let named = config(&[(
+            "PEERLOUNGE_MAIL_FROM",
+            "The Lounge <lounge@hope.example.org>",
+        )])
+        .unwrap();
+        assert_eq!(named.mail_from, "The Lounge <lounge@hope.example.org>");
+    }
+
+    fn config_with_bare_address() -> Config {
+        config(&[
+            ("PEERLOUNGE_AGENCY_NAME", "Hope House"),
+            ("PEERLOUNGE_MAIL_FROM", "lounge@hope.example.org"),
+        ])
+        .unwrap()
     }
 
     #[test]
