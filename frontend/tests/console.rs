@@ -3192,3 +3192,175 @@ async fn files_are_checked_then_uploaded_as_they_are_and_can_be_removed() {
         .requests()
         .contains(&"DELETE /api/staff/events/9/files/1".to_owned()));
 }
+
+/// Event 9's questions, newest first: Ana can be answered, Bo was answered, Cy left no
+/// email.
+const QUESTIONS: &str = r#"[
+    {"id":3,"name":"Ana","message":"Can I bring a friend?","asked_at":"2030-04-20T10:00:00Z",
+     "can_reply":true,"answered":false},
+    {"id":2,"name":"Bo","message":"Is there food?","asked_at":"2030-04-19T10:00:00Z",
+     "can_reply":true,"answered":true},
+    {"id":1,"name":"Cy","message":"Is it step-free?","asked_at":"2030-04-18T10:00:00Z",
+     "can_reply":false,"answered":false}]"#;
+
+fn question_item(root: &web_sys::Element, name: &str) -> web_sys::Element {
+    all(root, ".event-question")
+        .into_iter()
+        .find(|item| text(&one(item, "h3")) == name)
+        .unwrap_or_else(|| panic!("no question from {name}; page was: {}", root.inner_html()))
+}
+
+#[wasm_bindgen_test]
+async fn organisers_read_questions_and_answer_the_ones_with_an_email() {
+    let answered = r#"{"id":3,"name":"Ana","message":"Can I bring a friend?",
+        "asked_at":"2030-04-20T10:00:00Z","can_reply":true,"answered":true}"#;
+    let api = MockApi::new(&[
+        ("GET /api/auth/me", 200, MENTOR),
+        (
+            "GET /api/staff/events/9",
+            200,
+            &staff_event_json("draft", may_day(), 0, 0),
+        ),
+        ("GET /api/staff/events/9/questions", 200, QUESTIONS),
+        ("POST /api/staff/events/9/questions/3/reply", 200, answered),
+    ]);
+    let app = render_console_at("/staff/events/9").await;
+
+    let list = wait_for(&app.root, ".event-questions", |_| true).await;
+    let names: Vec<_> = all(&list, "h3").iter().map(text).collect();
+    assert_eq!(
+        names,
+        ["Ana", "Bo", "Cy"],
+        "newest first, as the server sends"
+    );
+    let ana = question_item(&app.root, "Ana");
+    assert!(text(&ana).contains("Can I bring a friend?"));
+    assert_eq!(
+        one(&ana, "time").get_attribute("datetime").as_deref(),
+        Some("2030-04-20T10:00:00.000Z")
+    );
+    let label = one(&ana, "label[for='question-3-answer']");
+    assert_eq!(text(&label), "Your answer to Ana");
+    one(&ana, "textarea#question-3-answer");
+
+    let bo = question_item(&app.root, "Bo");
+    assert_eq!(text(&one(&bo, "[role='status']")), "Answered");
+    assert!(all(&bo, "textarea").is_empty());
+    let cy = question_item(&app.root, "Cy");
+    assert!(text(&cy).contains("They didn't leave an email: answer at the event or in person."));
+    assert!(all(&cy, "textarea, button").is_empty());
+
+    click(&button_named(&ana, "Send answer"));
+    wait_for(&ana, "#question-3-answer-error", |t| {
+        t == "Write your answer first."
+    })
+    .await;
+    assert!(wait_until(|| focused_id() == "question-3-answer").await);
+    assert!(!api.requests().iter().any(|r| r.starts_with("POST")));
+
+    type_text(&ana, "#question-3-answer", "  Yes, bring them along!  ");
+    click(&button_named(&ana, "Send answer"));
+    let status = wait_for(&ana, "[role='status']", |t| t == "Answer sent").await;
+    assert!(wait_until(|| document().active_element() == Some(status.clone())).await);
+    assert!(all(&ana, "textarea").is_empty());
+    assert!(api.requests().contains(
+        &r#"POST /api/staff/events/9/questions/3/reply {"message":"Yes, bring them along!"}"#
+            .to_owned()
+    ));
+}
+
+#[wasm_bindgen_test]
+async fn answers_are_checked_and_the_servers_problems_are_shown_with_the_question() {
+    use frontend::console::components::event_questions::answer_problem;
+    assert_eq!(answer_problem("Yes").as_deref(), None);
+    assert_eq!(answer_problem(&"é".repeat(1000)).as_deref(), None);
+    assert!(answer_problem(&"a".repeat(1001)).is_some_and(|p| p.contains("1000 characters")));
+    assert!(answer_problem("   ").is_some());
+
+    let questions = QUESTIONS.replace(r#""answered":true"#, r#""answered":false"#);
+    let api = MockApi::new(&[
+        ("GET /api/auth/me", 200, MENTOR),
+        (
+            "GET /api/staff/events/9",
+            200,
+            &staff_event_json("draft", may_day(), 0, 0),
+        ),
+        ("GET /api/staff/events/9/questions", 200, &questions),
+        (
+            "POST /api/staff/events/9/questions/3/reply",
+            422,
+            r#"{"error":{"code":"validation","message":"Please check the answer.",
+                "fields":{"message":["Keep it to 1000 characters."]}}}"#,
+        ),
+        (
+            "POST /api/staff/events/9/questions/2/reply",
+            409,
+            r#"{"error":{"code":"no_address","message":"Bo left no email to answer."}}"#,
+        ),
+    ]);
+    let app = render_console_at("/staff/events/9").await;
+
+    wait_for(&app.root, ".event-questions", |_| true).await;
+    let ana = question_item(&app.root, "Ana");
+    type_text(&ana, "#question-3-answer", "Yes");
+    click(&button_named(&ana, "Send answer"));
+    wait_for(&ana, "#question-3-answer-error", |t| {
+        t == "Keep it to 1000 characters."
+    })
+    .await;
+    assert_eq!(
+        text(&one(&ana, "[role='alert']")),
+        "Please check the answer."
+    );
+    assert_eq!(
+        one(&ana, "#question-3-answer")
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("true")
+    );
+    assert!(wait_until(|| focused_id() == "question-3-answer").await);
+
+    let bo = question_item(&app.root, "Bo");
+    type_text(&bo, "#question-2-answer", "Yes, snacks.");
+    click(&button_named(&bo, "Send answer"));
+    wait_for(&bo, "[role='alert']", |t| {
+        t == "Bo left no email to answer."
+    })
+    .await;
+    assert!(text(&bo).contains("They didn't leave an email: answer at the event or in person."));
+    assert!(all(&bo, "textarea").is_empty());
+    assert!(api
+        .requests()
+        .iter()
+        .any(|r| r.starts_with("POST /api/staff/events/9/questions/2/reply")));
+}
+
+#[wasm_bindgen_test]
+async fn only_organisers_are_shown_an_events_questions() {
+    let _api = MockApi::new(&[
+        ("GET /api/auth/me", 200, MENTOR),
+        (
+            "GET /api/staff/events/9",
+            200,
+            &staff_event_json("draft", may_day(), 0, 0),
+        ),
+        (
+            "GET /api/staff/events/9/questions",
+            403,
+            r#"{"error":{"code":"forbidden","message":"Only organisers can do that."}}"#,
+        ),
+    ]);
+    let app = render_console_at("/staff/events/9").await;
+
+    let section = wait_for(
+        &app.root,
+        "section[aria-labelledby='event-questions-heading']",
+        |t| t.contains("Only the event's organisers can see its questions."),
+    )
+    .await;
+    assert_eq!(text(&one(&section, "h2")), "Questions");
+    assert!(
+        all(&section, "[role='alert'], button").is_empty(),
+        "nothing to retry"
+    );
+}

@@ -1,8 +1,11 @@
 //! Staff endpoints for joint events: the events a mentor organises (admins: all), writing
 //! and editing them, publishing, cancelling and completing, and the door (who's coming,
-//! check-in, walk-ins). Also who can be named as the contact person.
+//! check-in, walk-ins), and the questions people asked with a reply by email. Also who
+//! can be named as the contact person.
 
-use shared::{EventContact, EventInput, EventRoster, StaffEvent};
+use shared::{
+    EventContact, EventInput, EventQuestion, EventQuestionReply, EventRoster, StaffEvent,
+};
 use wasm_bindgen::JsValue;
 
 use super::{get, post_empty, request, request_raw, ApiFailure, Method};
@@ -176,6 +179,26 @@ pub async fn check_in(id: i64, booking_id: i64, arrived: bool) -> Result<EventRo
 /// Counts someone who came without signing up.
 pub async fn add_walk_in(id: i64) -> Result<EventRoster, ApiFailure> {
     post_empty(&format!("/api/staff/events/{id}/walk-ins")).await
+}
+
+/// The questions people asked about the event, newest first; organisers only (403
+/// otherwise). Never the asker's email.
+pub async fn event_questions(id: i64) -> Result<Vec<EventQuestion>, ApiFailure> {
+    get(&format!("/api/staff/events/{id}/questions")).await
+}
+
+/// Answers a question by email. 409 `no_address` when they left no email.
+pub async fn reply_to_question(
+    id: i64,
+    question_id: i64,
+    reply: &EventQuestionReply,
+) -> Result<EventQuestion, ApiFailure> {
+    request(
+        Method::Post,
+        &format!("/api/staff/events/{id}/questions/{question_id}/reply"),
+        Some(reply),
+    )
+    .await
 }
 
 /// Staff who can be named as an event's contact person.

@@ -11,6 +11,7 @@ pub mod event_actions;
 pub mod event_door;
 pub mod event_files;
 pub mod event_form;
+pub mod event_questions;
 pub mod field;
 pub mod invite_form;
 pub mod limits_form;

@@ -1,6 +1,6 @@
 //! `/staff/events/{id}` (peer mentors, admins): one event as its organisers see it:
 //! its state in words, when, where, seats, who runs it, the agenda and materials; what
-//! can be done with it now; and, once published, the door.
+//! can be done with it now; the questions people asked; and, once published, the door.
 
 use shared::{EventStatus, StaffEvent};
 use yew::prelude::*;
@@ -11,6 +11,7 @@ use crate::components::fetch_view;
 use crate::console::components::event_actions::EventActions;
 use crate::console::components::event_door::EventDoor;
 use crate::console::components::event_files::EventFiles;
+use crate::console::components::event_questions::EventQuestions;
 use crate::console::events::{event_seats_in_words, release_in_words, status_explained};
 use crate::console::pages::event_editor_page::SavedNotice;
 use crate::console::words::list_in_words;
@@ -185,6 +186,10 @@ fn event_view(event: &StaffEvent, on_changed: &Callback<(StaffEvent, String)>) -
                     editable={open}
                     on_changed={on_changed.clone()}
                 />
+            </section>
+            <section aria-labelledby="event-questions-heading">
+                <h2 id="event-questions-heading">{ "Questions" }</h2>
+                <EventQuestions key={event.id} event_id={event.id} />
             </section>
             if door {
                 <section aria-labelledby="event-door-heading">
