@@ -2098,7 +2098,7 @@ async fn managing_an_event_spot_offers_to_cancel_but_no_other_time() {
 
     let status = wait_for(&app.root, "#booking-status", |status| !status.is_empty()).await;
     assert_eq!(text(&status), "You're booked");
-    let buttons: Vec<_> = all(&app.root, "main button").iter().map(text).collect();
+    let buttons: Vec<_> = all(&app.root, ".actions button").iter().map(text).collect();
     assert_eq!(
         buttons,
         ["Cancel my spot"],
@@ -2120,7 +2120,7 @@ async fn a_place_on_the_waitlist_says_where_in_line_and_can_be_left() {
 
     let status = wait_for(&app.root, "#booking-status", |status| !status.is_empty()).await;
     assert_eq!(text(&status), "You're number 2 on the waitlist");
-    let buttons: Vec<_> = all(&app.root, "main button").iter().map(text).collect();
+    let buttons: Vec<_> = all(&app.root, ".actions button").iter().map(text).collect();
     assert_eq!(buttons, ["Leave the waitlist"]);
     assert!(
         all(&app.root, "a")
@@ -2151,4 +2151,97 @@ async fn a_place_on_the_waitlist_says_where_in_line_and_can_be_left() {
             .as_deref(),
         Some("/events")
     );
+}
+
+const QUESTIONS: &str = "POST /api/events/1/questions";
+
+fn set_question(root: &web_sys::Element, question: &str) {
+    one(root, "#question-message")
+        .dyn_into::<web_sys::HtmlTextAreaElement>()
+        .unwrap()
+        .set_value(question);
+}
+
+#[wasm_bindgen_test]
+async fn a_question_for_the_events_contact_starts_with_the_bookings_name_and_says_sent() {
+    let api = event_manage_api("confirmed", None, &[(QUESTIONS, 204, "null")]);
+    let app = mount_at::<ManageApp>(&manage_path(), ()).await;
+
+    let name = wait_for(&app.root, "#question-name", |_| true).await;
+    assert!(all(&app.root, "h2")
+        .iter()
+        .any(|heading| text(heading) == "Questions before the day?"));
+    assert_inputs_are_labelled(&app.root);
+    assert!(
+        wait_until(|| name
+            .clone()
+            .dyn_into::<web_sys::HtmlInputElement>()
+            .unwrap()
+            .value()
+            == "Sam")
+        .await
+    );
+    assert_eq!(
+        text(&one(&app.root, "label[for='question-message']")),
+        "Your question"
+    );
+    assert_eq!(
+        text(&one(&app.root, "#question-email-hint")),
+        "Only if you'd like an answer before the day. The contact won't see it."
+    );
+
+    // An empty question is caught here, and the keyboard lands on it.
+    click(&button_named(&app.root, "Send my question"));
+    let error = wait_for(&app.root, "#question-message-error", |_| true).await;
+    assert_eq!(text(&error), "Please write your question.");
+    let message = one(&app.root, "#question-message");
+    assert!(wait_until(|| focused().as_ref() == Some(&message)).await);
+    assert_eq!(api.requests().len(), 1, "nothing sent yet");
+
+    set_question(&app.root, "  Can I bring a friend? ");
+    click(&button_named(&app.root, "Send my question"));
+    let sent = wait_for(&app.root, ".notice--success", |_| true).await;
+    assert_eq!(
+        text(&sent),
+        "Sent! The event's contact will get your question."
+    );
+    assert!(wait_until(|| focused().as_ref() == Some(&sent)).await);
+    assert_eq!(
+        api.requests()[1],
+        format!(r#"{QUESTIONS} {{"name":"Sam","message":"Can I bring a friend?"}}"#)
+    );
+    assert!(all(&app.root, "#question-message").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn a_question_the_server_refuses_says_why_and_a_cancelled_spot_offers_none() {
+    let refused = r#"{"error":{"code":"validation","message":"Please check the fields below.",
+        "fields":{"email":["Please enter a whole email address."]}}}"#;
+    let api = event_manage_api("waitlisted", Some(1), &[(QUESTIONS, 422, refused)]);
+    let app = mount_at::<ManageApp>(&manage_path(), ()).await;
+
+    wait_for(&app.root, "#question-name", |_| true).await;
+    type_into(&app.root, "#question-email", "sam@example.org");
+    set_question(&app.root, "Is there food?");
+    click(&button_named(&app.root, "Send my question"));
+    let error = wait_for(&app.root, "#question-email-error", |_| true).await;
+    assert_eq!(text(&error), "Please enter a whole email address.");
+    assert!(text(&one(&app.root, ".form-alert")).contains("Please check the fields below."));
+    let email = one(&app.root, "#question-email");
+    assert!(wait_until(|| focused().as_ref() == Some(&email)).await);
+    assert!(all(&app.root, ".notice--success").is_empty());
+    assert_eq!(
+        api.requests()[1],
+        format!(
+            r#"{QUESTIONS} {{"name":"Sam","email":"sam@example.org","message":"Is there food?"}}"#
+        )
+    );
+    drop(app);
+    drop(api);
+
+    let _api = event_manage_api("cancelled", None, &[]);
+    let app = mount_at::<ManageApp>(&manage_path(), ()).await;
+    wait_for(&app.root, "#booking-status", |status| status == "Cancelled").await;
+    assert!(all(&app.root, "#question-message").is_empty());
+    assert!(!text(&app.root).contains("Questions before the day?"));
 }

@@ -7,11 +7,13 @@
 
 use chrono::{DateTime, FixedOffset};
 use js_sys::{Array, Reflect};
-use shared::{AgendaItem, Booking, EventDetail, EventSummary, Material, NewRegistration};
+use shared::{
+    AgendaItem, Booking, EventDetail, EventSummary, Material, NewEventQuestion, NewRegistration,
+};
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::json::from_value;
-use super::{get_value, post_for_value, ApiFailure};
+use super::{get_value, post_for_value, request, ApiFailure, Method};
 
 /// Published events that haven't ended, soonest first.
 pub async fn list_events() -> Result<Vec<EventSummary>, ApiFailure> {
@@ -42,6 +44,13 @@ pub async fn register(
     )
     .await?;
     from_value(Fields(&value).get("booking")).map_err(|_| UNREADABLE)
+}
+
+/// Sends a question to the event's contact person, through the agency: `204 No Content`.
+/// Only the manage page asks, so this stays out of the widget's own bundle.
+pub async fn ask_question(event_id: i64, question: &NewEventQuestion) -> Result<(), ApiFailure> {
+    let path = format!("/api/events/{event_id}/questions");
+    request(Method::Post, &path, Some(question)).await
 }
 
 const UNREADABLE: ApiFailure = ApiFailure::Unexpected { status: Some(200) };

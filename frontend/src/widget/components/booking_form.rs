@@ -306,7 +306,7 @@ fn topic_field(mentor: Option<&str>, input_ref: NodeRef, error: Option<String>) 
 }
 
 /// The text of a `<textarea>`, or "" if it isn't rendered.
-fn textarea_value(node: &NodeRef) -> String {
+pub fn textarea_value(node: &NodeRef) -> String {
     node.get()
         .and_then(|node| js_sys::Reflect::get(&node, &"value".into()).ok())
         .and_then(|value| value.as_string())

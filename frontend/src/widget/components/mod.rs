@@ -3,6 +3,7 @@
 pub mod booking_form;
 pub mod confirmation;
 pub mod pieces;
+pub mod question_form;
 pub mod slot_picker;
 pub mod week_picker;
 

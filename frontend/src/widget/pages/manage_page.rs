@@ -3,7 +3,8 @@
 //! An event's time is the event's: its seat can only be cancelled, and a place on its
 //! waitlist shows where in line it is and can be left. The token comes from the
 //! fragment, which browsers never send to a server, and goes nowhere but the API's
-//! paths. It stays in the address, so the page can be bookmarked. This page is a bundle
+//! paths. It stays in the address, so the page can be bookmarked. An event booking that
+//! is still on also offers a question for the event's contact. This page is a bundle
 //! of its own ([`crate::widget::ManageApp`]).
 
 use std::rc::Rc;
@@ -23,6 +24,7 @@ use crate::secret_link::token_from_fragment;
 use crate::widget::components::pieces::{
     booking_facts, button, home_of, notice, page_link, progress, Tone,
 };
+use crate::widget::components::question_form::QuestionForm;
 use crate::widget::components::WeekPicker;
 use crate::widget::week::SlotSource;
 
@@ -313,8 +315,24 @@ fn overview(
             } else {
                 { page_link(home, book_another, false) }
             }
+            if let Some(event_id) = askable_event(booking) {
+                <h2>{ "Questions before the day?" }</h2>
+                <p>
+                    { "Ask the event's contact person. We'll pass on your name and your \
+                       question." }
+                </p>
+                <QuestionForm {event_id} name={booking.name.clone()} />
+            }
         </>
     }
+}
+
+/// The event a question about this booking goes to: one not cancelled, not yet over.
+fn askable_event(booking: &Booking) -> Option<i64> {
+    let open = booking.kind == BookingKind::Event
+        && booking.status != BookingStatus::Cancelled
+        && clock::is_future(&booking.end);
+    booking.event_id.filter(|_| open)
 }
 
 /// Whose times a booking can move to: its mentor's, or its lounge space's. None for an
