@@ -4,9 +4,11 @@
 pub mod api;
 pub mod domain;
 pub mod events;
+pub mod inventory;
 pub mod mentoring;
 
 pub use api::*;
 pub use domain::*;
 pub use events::*;
+pub use inventory::*;
 pub use mentoring::*;

@@ -78,6 +78,11 @@ async fn openapi_document_is_3_1_and_lists_every_route() {
         ("/api/staff/events/{id}/files/{file_id}", "delete"),
         ("/api/event-files/{token}", "get"),
         ("/api/events/{id}/questions", "post"),
+        ("/api/facilities/categories", "post"),
+        ("/api/facilities/items", "get"),
+        ("/api/facilities/items", "post"),
+        ("/api/facilities/items/{id}", "patch"),
+        ("/api/facilities/items/{id}/stock", "post"),
         ("/api/staff/events/{id}/questions", "get"),
         (
             "/api/staff/events/{id}/questions/{question_id}/reply",

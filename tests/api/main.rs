@@ -7,6 +7,7 @@ mod email;
 mod errors;
 mod events;
 mod health;
+mod inventory;
 mod lounge;
 mod lounge_desk;
 mod mentors;

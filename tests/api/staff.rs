@@ -140,6 +140,11 @@ async fn authorization_matrix_for_every_staff_endpoint() {
         Caller::Admin | Caller::Supervisor => ok,
         _ => StatusCode::FORBIDDEN,
     };
+    let facilities_only = |caller: Caller, ok: StatusCode| match caller {
+        Caller::Anonymous | Caller::Disabled => StatusCode::UNAUTHORIZED,
+        Caller::Admin | Caller::Facilities => ok,
+        _ => StatusCode::FORBIDDEN,
+    };
     type Rule = Box<dyn Fn(Caller) -> StatusCode>;
     let endpoints: Vec<(Method, String, Option<Value>, Rule)> = vec![
         (
@@ -360,6 +365,50 @@ async fn authorization_matrix_for_every_staff_endpoint() {
             "/api/supervision/check-ins/999999/follow-up".into(),
             None,
             Box::new(move |c| supervisors_only(c, StatusCode::NOT_FOUND)),
+        ),
+        (
+            Method::GET,
+            "/api/facilities/categories".into(),
+            None,
+            Box::new(move |c| facilities_only(c, StatusCode::OK)),
+        ),
+        (
+            Method::POST,
+            "/api/facilities/categories".into(),
+            Some(json!({"name": ""})),
+            Box::new(move |c| facilities_only(c, StatusCode::UNPROCESSABLE_ENTITY)),
+        ),
+        (
+            Method::GET,
+            "/api/facilities/items".into(),
+            None,
+            Box::new(move |c| facilities_only(c, StatusCode::OK)),
+        ),
+        (
+            Method::POST,
+            "/api/facilities/items".into(),
+            Some(
+                json!({"name": "", "category_id": 1, "quantity": -1, "condition": "new", "status": "in_use", "received_on": "2026-01-01"}),
+            ),
+            Box::new(move |c| facilities_only(c, StatusCode::UNPROCESSABLE_ENTITY)),
+        ),
+        (
+            Method::GET,
+            "/api/facilities/items/999999".into(),
+            None,
+            Box::new(move |c| facilities_only(c, StatusCode::NOT_FOUND)),
+        ),
+        (
+            Method::PATCH,
+            "/api/facilities/items/999999".into(),
+            Some(json!({"reason": "x"})),
+            Box::new(move |c| facilities_only(c, StatusCode::NOT_FOUND)),
+        ),
+        (
+            Method::POST,
+            "/api/facilities/items/999999/stock".into(),
+            Some(json!({"delta": 1})),
+            Box::new(move |c| facilities_only(c, StatusCode::NOT_FOUND)),
         ),
         (
             Method::GET,

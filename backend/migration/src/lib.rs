@@ -15,6 +15,7 @@ mod m20261123_000009_reminders_in_outbox;
 mod m20261123_000010_discreet_bookings;
 mod m20261123_000011_mentor_office_hours;
 mod m20261130_000012_events;
+mod m20261130_000013_inventory;
 
 pub struct Migrator;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000010_discreet_bookings::Migration),
             Box::new(m20261123_000011_mentor_office_hours::Migration),
             Box::new(m20261130_000012_events::Migration),
+            Box::new(m20261130_000013_inventory::Migration),
         ]
     }
 }

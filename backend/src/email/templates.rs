@@ -33,6 +33,7 @@ const FILES: &[(&str, &str)] = template_files!(
     "event_agenda",
     "event_question",
     "event_answer",
+    "low_stock",
 );
 
 static ENVIRONMENT: LazyLock<Environment<'static>> = LazyLock::new(|| {

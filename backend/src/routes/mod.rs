@@ -13,6 +13,7 @@ pub mod auth;
 pub mod bookings;
 pub mod events;
 pub mod health;
+pub mod inventory;
 pub mod mentor_self;
 pub mod mentors;
 pub mod spaces;
@@ -42,6 +43,7 @@ pub fn api_router() -> Router<AppState> {
         .merge(mentor_self::router())
         .merge(supervision::router())
         .merge(events::router())
+        .merge(inventory::router())
         .split_for_parts();
     let openapi = with_prefix(openapi, "/api");
     let document = serde_json::to_value(&openapi).unwrap_or_default();

@@ -1,0 +1,693 @@
+//! The inventory facilities staff keep of donated furniture and supplies: items, their
+//! categories, every change of quantity, status, condition or location as a movement,
+//! and one email to facilities staff when a consumable runs low (not one per change).
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use sea_orm::{
+    sea_query::{Expr, ExprTrait},
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseTransaction, EntityTrait,
+    IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, Set,
+};
+use serde::Serialize;
+use shared::{
+    FieldErrors, Item, ItemCategory, ItemChange, ItemCondition, ItemDetail, ItemLocation,
+    ItemMovement, ItemStatus, NewItem, NewItemCategory, Page, Role, StaffUser, StockChange,
+};
+
+use crate::{
+    config::Config,
+    db::Db,
+    email::{outbox, templates},
+    entities::{item_categories, item_movements, items, spaces, staff_users},
+    error::{AppError, AppResult},
+    services::{self, audit},
+};
+
+const MAX_QUANTITY: i64 = 1_000_000;
+
+fn add(problems: &mut FieldErrors, field: &str, problem: impl Into<String>) {
+    problems
+        .entry(field.to_owned())
+        .or_default()
+        .push(problem.into());
+}
+
+/// Trimmed one-line text of at most `max` characters; `required` ones must not be empty.
+fn text(
+    problems: &mut FieldErrors,
+    field: &str,
+    value: &str,
+    max: usize,
+    required: bool,
+) -> String {
+    let value = value.trim();
+    if required && value.is_empty() {
+        add(problems, field, "Please fill this in.");
+    } else if value.chars().count() > max {
+        add(
+            problems,
+            field,
+            format!("Please keep it to {max} characters or fewer."),
+        );
+    } else if value.chars().any(|c| c.is_control() && c != '\n') {
+        add(problems, field, "Please remove the special characters.");
+    }
+    value.to_owned()
+}
+
+fn to_category(row: item_categories::Model) -> ItemCategory {
+    ItemCategory {
+        id: row.id,
+        name: row.name,
+        consumable: row.consumable,
+    }
+}
+
+pub async fn categories(db: &Db) -> AppResult<Vec<ItemCategory>> {
+    Ok(item_categories::Entity::find()
+        .order_by_asc(item_categories::Column::Name)
+        .all(db.conn())
+        .await?
+        .into_iter()
+        .map(to_category)
+        .collect())
+}
+
+pub async fn add_category(
+    db: &Db,
+    staff: &StaffUser,
+    new: NewItemCategory,
+    now: DateTime<Utc>,
+) -> AppResult<ItemCategory> {
+    let mut problems = FieldErrors::new();
+    let name = text(&mut problems, "name", &new.name, 60, true);
+    if !problems.is_empty() {
+        return Err(AppError::Validation(problems));
+    }
+    let tx = db.begin_write().await?;
+    let taken = item_categories::Entity::find()
+        .filter(
+            Expr::expr(sea_orm::sea_query::Func::lower(Expr::col(
+                item_categories::Column::Name,
+            )))
+            .eq(name.to_lowercase()),
+        )
+        .count(&tx)
+        .await?;
+    if taken > 0 {
+        return Err(AppError::conflict(
+            "category_exists",
+            "That category exists already.",
+        ));
+    }
+    let row = item_categories::ActiveModel {
+        name: Set(name.clone()),
+        consumable: Set(new.consumable),
+        ..Default::default()
+    }
+    .insert(&tx)
+    .await?;
+    audit::record(
+        &tx,
+        Some(staff.id),
+        "inventory.category",
+        None,
+        format!("Added the inventory category {name}"),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(to_category(row))
+}
+
+/// A checked location: a space that exists, or a named storage place, not both.
+async fn check_location(
+    conn: &impl ConnectionTrait,
+    problems: &mut FieldErrors,
+    location: &ItemLocation,
+) -> anyhow::Result<(Option<i64>, Option<String>)> {
+    let place = location
+        .storage_place
+        .as_deref()
+        .map(|place| text(problems, "storage_place", place, 120, false))
+        .filter(|place| !place.is_empty());
+    match (location.space_id, &place) {
+        (Some(_), Some(_)) => add(
+            problems,
+            "storage_place",
+            "Choose a space or a storage place, not both.",
+        ),
+        (None, None) => add(
+            problems,
+            "storage_place",
+            "Say where it is: a space or a storage place.",
+        ),
+        (Some(space_id), None) => {
+            if spaces::Entity::find_by_id(space_id)
+                .one(conn)
+                .await?
+                .is_none()
+            {
+                add(problems, "space_id", "There is no such space.");
+            }
+        }
+        (None, Some(_)) => {}
+    }
+    Ok((location.space_id, place))
+}
+
+fn check_quantity(problems: &mut FieldErrors, field: &str, quantity: i64) {
+    if quantity < 0 {
+        add(problems, field, "A quantity can't be negative.");
+    } else if quantity > MAX_QUANTITY {
+        add(problems, field, format!("At most {MAX_QUANTITY}."));
+    }
+}
+
+/// Logs a new item. Bad input saves nothing.
+pub async fn create_item(
+    db: &Db,
+    config: &Config,
+    staff: &StaffUser,
+    new: NewItem,
+    now: DateTime<Utc>,
+) -> AppResult<ItemDetail> {
+    let tx = db.begin_write().await?;
+    let mut problems = FieldErrors::new();
+    let name = text(&mut problems, "name", &new.name, 120, true);
+    let unit = text(&mut problems, "unit", &new.unit, 30, false);
+    let notes = text(&mut problems, "notes", &new.notes, 2000, false);
+    check_quantity(&mut problems, "quantity", new.quantity);
+    if item_categories::Entity::find_by_id(new.category_id)
+        .one(&tx)
+        .await?
+        .is_none()
+    {
+        add(&mut problems, "category_id", "There is no such category.");
+    }
+    let (space_id, storage_place) = check_location(&tx, &mut problems, &new.location).await?;
+    if new.estimated_value_cents.is_some_and(|cents| cents < 0) {
+        add(
+            &mut problems,
+            "estimated_value_cents",
+            "A value can't be negative.",
+        );
+    }
+    if new.low_stock_threshold.is_some_and(|t| t < 0) {
+        add(
+            &mut problems,
+            "low_stock_threshold",
+            "A threshold can't be negative.",
+        );
+    }
+    if new.received_on > now.with_timezone(&config.timezone).date_naive() {
+        add(&mut problems, "received_on", "That date hasn't come yet.");
+    }
+    if new.status == ItemStatus::Disposed {
+        add(
+            &mut problems,
+            "status",
+            "Log an item as it arrives; dispose of it later.",
+        );
+    }
+    if !problems.is_empty() {
+        return Err(AppError::Validation(problems));
+    }
+    let item = items::ActiveModel {
+        name: Set(name),
+        category_id: Set(new.category_id),
+        quantity: Set(new.quantity),
+        unit: Set(unit),
+        condition: Set(new.condition.as_str().to_owned()),
+        status: Set(new.status.as_str().to_owned()),
+        space_id: Set(space_id),
+        storage_place: Set(storage_place),
+        received_on: Set(new.received_on),
+        estimated_value_cents: Set(new.estimated_value_cents),
+        notes: Set(notes),
+        low_stock_threshold: Set(new.low_stock_threshold),
+        low_stock_alerted: Set(false),
+        low_stock_alerts: Set(0),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&tx)
+    .await?;
+    record(
+        &tx,
+        &item,
+        staff,
+        "quantity",
+        "",
+        &item.quantity.to_string(),
+        "received",
+        now,
+    )
+    .await?;
+    alert_if_low(&tx, config, item.id, now).await?;
+    tx.commit().await?;
+    item_detail(db, config, item.id).await
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn record(
+    tx: &DatabaseTransaction,
+    item: &items::Model,
+    staff: &StaffUser,
+    field: &str,
+    from: &str,
+    to: &str,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    item_movements::ActiveModel {
+        item_id: Set(item.id),
+        field: Set(field.to_owned()),
+        from_value: Set(from.to_owned()),
+        to_value: Set(to.to_owned()),
+        reason: Set(reason.to_owned()),
+        actor_id: Set(Some(staff.id)),
+        at: Set(now),
+        ..Default::default()
+    }
+    .insert(tx)
+    .await?;
+    Ok(())
+}
+
+/// Where an item is, in words: the space's name or the storage place.
+async fn location_name(conn: &impl ConnectionTrait, item: &items::Model) -> anyhow::Result<String> {
+    if let Some(space_id) = item.space_id {
+        if let Some(space) = spaces::Entity::find_by_id(space_id).one(conn).await? {
+            return Ok(space.name);
+        }
+    }
+    Ok(item.storage_place.clone().unwrap_or_default())
+}
+
+/// Changes what an item is or where: each change of quantity, status, condition or
+/// location becomes a movement with the reason. Disposing needs a disposal reason.
+pub async fn change_item(
+    db: &Db,
+    config: &Config,
+    staff: &StaffUser,
+    id: i64,
+    change: ItemChange,
+    now: DateTime<Utc>,
+) -> AppResult<ItemDetail> {
+    let tx = db.begin_write().await?;
+    let item = find(&tx, id).await?;
+    let mut problems = FieldErrors::new();
+    let reason = text(&mut problems, "reason", &change.reason, 200, false);
+    let name = change
+        .name
+        .as_deref()
+        .map(|name| text(&mut problems, "name", name, 120, true));
+    let notes = change
+        .notes
+        .as_deref()
+        .map(|notes| text(&mut problems, "notes", notes, 2000, false));
+    if let Some(quantity) = change.quantity {
+        check_quantity(&mut problems, "quantity", quantity);
+    }
+    if change.low_stock_threshold.flatten().is_some_and(|t| t < 0) {
+        add(
+            &mut problems,
+            "low_stock_threshold",
+            "A threshold can't be negative.",
+        );
+    }
+    let location = match &change.location {
+        Some(location) => Some(check_location(&tx, &mut problems, location).await?),
+        None => None,
+    };
+    let disposing =
+        change.status == Some(ItemStatus::Disposed) && item.status != ItemStatus::Disposed.as_str();
+    if disposing && change.disposal_reason.is_none() {
+        add(
+            &mut problems,
+            "disposal_reason",
+            "Say why it's going: broken, given away or recycled.",
+        );
+    }
+    if !problems.is_empty() {
+        return Err(AppError::Validation(problems));
+    }
+    let why = match (disposing, change.disposal_reason) {
+        (true, Some(disposal)) if reason.is_empty() => disposal.as_str().to_owned(),
+        (true, Some(disposal)) => format!("{}: {reason}", disposal.as_str()),
+        _ => reason,
+    };
+
+    let before = item.clone();
+    let old_place = location_name(&tx, &before).await?;
+    let mut active = item.into_active_model();
+    if let Some(name) = name {
+        active.name = Set(name);
+    }
+    if let Some(notes) = notes {
+        active.notes = Set(notes);
+    }
+    if let Some(quantity) = change.quantity {
+        active.quantity = Set(quantity);
+    }
+    if let Some(condition) = change.condition {
+        active.condition = Set(condition.as_str().to_owned());
+    }
+    if let Some(status) = change.status {
+        active.status = Set(status.as_str().to_owned());
+    }
+    if let Some((space_id, storage_place)) = location {
+        active.space_id = Set(space_id);
+        active.storage_place = Set(storage_place);
+    }
+    if let Some(threshold) = change.low_stock_threshold {
+        active.low_stock_threshold = Set(threshold);
+    }
+    active.updated_at = Set(now);
+    let after = active.update(&tx).await?;
+
+    let new_place = location_name(&tx, &after).await?;
+    for (field, from, to) in [
+        (
+            "quantity",
+            before.quantity.to_string(),
+            after.quantity.to_string(),
+        ),
+        ("status", before.status.clone(), after.status.clone()),
+        (
+            "condition",
+            before.condition.clone(),
+            after.condition.clone(),
+        ),
+        ("location", old_place, new_place),
+    ] {
+        if from != to {
+            record(&tx, &after, staff, field, &from, &to, &why, now).await?;
+        }
+    }
+    alert_if_low(&tx, config, id, now).await?;
+    tx.commit().await?;
+    item_detail(db, config, id).await
+}
+
+/// Uses up (negative) or restocks (positive) a supply. The quantity never goes below
+/// zero, also when staff change it at the same moment.
+pub async fn change_stock(
+    db: &Db,
+    config: &Config,
+    staff: &StaffUser,
+    id: i64,
+    change: StockChange,
+    now: DateTime<Utc>,
+) -> AppResult<ItemDetail> {
+    let mut problems = FieldErrors::new();
+    let reason = text(&mut problems, "reason", &change.reason, 200, false);
+    if change.delta == 0 || change.delta.abs() > MAX_QUANTITY {
+        add(
+            &mut problems,
+            "delta",
+            "Give how many were used (e.g. -3) or added (e.g. 10).",
+        );
+    }
+    if !problems.is_empty() {
+        return Err(AppError::Validation(problems));
+    }
+    let tx = db.begin_write().await?;
+    let before = find(&tx, id).await?;
+    let changed = items::Entity::update_many()
+        .col_expr(
+            items::Column::Quantity,
+            Expr::col(items::Column::Quantity).add(change.delta),
+        )
+        .col_expr(items::Column::UpdatedAt, Expr::value(now))
+        .filter(items::Column::Id.eq(id))
+        .filter(Expr::col(items::Column::Quantity).add(change.delta).gte(0))
+        .exec(&tx)
+        .await?;
+    if changed.rows_affected == 0 {
+        return Err(AppError::conflict(
+            "not_enough_stock",
+            format!("There are only {} {} left.", before.quantity, before.unit),
+        ));
+    }
+    let after = find(&tx, id).await?;
+    let why = if reason.is_empty() {
+        if change.delta < 0 {
+            "used"
+        } else {
+            "restocked"
+        }
+        .to_owned()
+    } else {
+        reason
+    };
+    record(
+        &tx,
+        &after,
+        staff,
+        "quantity",
+        &before.quantity.to_string(),
+        &after.quantity.to_string(),
+        &why,
+        now,
+    )
+    .await?;
+    alert_if_low(&tx, config, id, now).await?;
+    tx.commit().await?;
+    item_detail(db, config, id).await
+}
+
+#[derive(Serialize)]
+struct LowStockEmail<'a> {
+    agency: &'a str,
+    name: &'a str,
+    item: &'a str,
+    quantity: i64,
+    unit: &'a str,
+    threshold: i64,
+    place: &'a str,
+    link: String,
+}
+
+/// Emails facilities staff once when an item's stock is at or below its threshold, and
+/// re-arms when it is restocked above it. The flag flips in one guarded UPDATE, so two
+/// changes at once send one email.
+async fn alert_if_low(
+    tx: &DatabaseTransaction,
+    config: &Config,
+    id: i64,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    let low = Expr::col(items::Column::Quantity).lte(Expr::col(items::Column::LowStockThreshold));
+    items::Entity::update_many()
+        .col_expr(items::Column::LowStockAlerted, Expr::value(false))
+        .filter(items::Column::Id.eq(id))
+        .filter(items::Column::LowStockAlerted.eq(true))
+        .filter(
+            Condition::any()
+                .add(items::Column::LowStockThreshold.is_null())
+                .add(
+                    Expr::col(items::Column::Quantity)
+                        .gt(Expr::col(items::Column::LowStockThreshold)),
+                ),
+        )
+        .exec(tx)
+        .await?;
+    let flipped = items::Entity::update_many()
+        .col_expr(items::Column::LowStockAlerted, Expr::value(true))
+        .col_expr(
+            items::Column::LowStockAlerts,
+            Expr::col(items::Column::LowStockAlerts).add(1),
+        )
+        .filter(items::Column::Id.eq(id))
+        .filter(items::Column::LowStockAlerted.eq(false))
+        .filter(items::Column::Status.ne(ItemStatus::Disposed.as_str()))
+        .filter(low)
+        .exec(tx)
+        .await?;
+    if flipped.rows_affected == 0 {
+        return Ok(());
+    }
+    let item = find(tx, id).await?;
+    let place = location_name(tx, &item).await?;
+    for staff in services::staff::active_with_role(tx, Role::Facilities).await? {
+        let context = LowStockEmail {
+            agency: &config.agency_name,
+            name: &staff.display_name,
+            item: &item.name,
+            quantity: item.quantity,
+            unit: &item.unit,
+            threshold: item.low_stock_threshold.unwrap_or_default(),
+            place: &place,
+            link: format!("{}/staff", config.public_url),
+        };
+        outbox::enqueue(
+            tx,
+            &config.mail_from,
+            outbox::NewEmail {
+                dedupe_key: format!(
+                    "item:{}:low-stock:{}:to:{}",
+                    item.id, item.low_stock_alerts, staff.id
+                ),
+                kind: "low_stock",
+                recipient: &staff.email,
+                email: templates::render("low_stock", &context)?,
+                send_at: now,
+                booking_id: None,
+                calendar: None,
+                discreet: false,
+            },
+            now,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+async fn find(conn: &impl ConnectionTrait, id: i64) -> AppResult<items::Model> {
+    items::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .ok_or_else(|| AppError::not_found("There is no such item."))
+}
+
+async fn to_item(conn: &impl ConnectionTrait, item: items::Model) -> anyhow::Result<Item> {
+    let category = item_categories::Entity::find_by_id(item.category_id)
+        .one(conn)
+        .await?
+        .map(to_category)
+        .unwrap_or(ItemCategory {
+            id: item.category_id,
+            name: String::new(),
+            consumable: false,
+        });
+    let location_name = location_name(conn, &item).await?;
+    Ok(Item {
+        id: item.id,
+        name: item.name,
+        category,
+        quantity: item.quantity,
+        unit: item.unit,
+        condition: ItemCondition::parse(&item.condition).unwrap_or(ItemCondition::Good),
+        status: ItemStatus::parse(&item.status).unwrap_or(ItemStatus::InUse),
+        location: ItemLocation {
+            space_id: item.space_id,
+            storage_place: item.storage_place,
+        },
+        location_name,
+        received_on: item.received_on,
+        estimated_value_cents: item.estimated_value_cents,
+        notes: item.notes,
+        low_stock: item.low_stock_threshold.is_some_and(|t| item.quantity <= t),
+        low_stock_threshold: item.low_stock_threshold,
+    })
+}
+
+/// An item with its history, newest first.
+pub async fn item_detail(db: &Db, config: &Config, id: i64) -> AppResult<ItemDetail> {
+    let item = find(db.conn(), id).await?;
+    let rows = item_movements::Entity::find()
+        .filter(item_movements::Column::ItemId.eq(id))
+        .order_by_desc(item_movements::Column::Id)
+        .all(db.conn())
+        .await?;
+    let actor_ids: Vec<i64> = rows.iter().filter_map(|m| m.actor_id).collect();
+    let names: std::collections::HashMap<i64, String> = staff_users::Entity::find()
+        .filter(staff_users::Column::Id.is_in(actor_ids))
+        .all(db.conn())
+        .await?
+        .into_iter()
+        .map(|user| (user.id, user.display_name))
+        .collect();
+    let zone: Tz = config.timezone;
+    Ok(ItemDetail {
+        item: to_item(db.conn(), item).await?,
+        history: rows
+            .into_iter()
+            .map(|row| ItemMovement {
+                field: row.field,
+                from: row.from_value,
+                to: row.to_value,
+                reason: row.reason,
+                by: row
+                    .actor_id
+                    .and_then(|id| names.get(&id).cloned())
+                    .unwrap_or_default(),
+                at: row.at.with_timezone(&zone).fixed_offset(),
+            })
+            .collect(),
+    })
+}
+
+/// What the inventory list is filtered by.
+#[derive(Debug, Default)]
+pub struct ItemFilter {
+    pub text: Option<String>,
+    pub category_id: Option<i64>,
+    pub status: Option<ItemStatus>,
+    pub condition: Option<ItemCondition>,
+    pub space_id: Option<i64>,
+    pub page: u64,
+    pub per_page: u64,
+}
+
+/// Items matching the filter, by name, a page at a time.
+pub async fn list_items(db: &Db, filter: ItemFilter) -> AppResult<Page<Item>> {
+    let per_page = filter.per_page.clamp(1, 200);
+    let mut query = items::Entity::find();
+    if let Some(text) = filter
+        .text
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        let pattern = format!("%{}%", text.to_lowercase().replace(['%', '_'], ""));
+        query = query.filter(
+            Condition::any()
+                .add(
+                    Expr::expr(sea_orm::sea_query::Func::lower(Expr::col(
+                        items::Column::Name,
+                    )))
+                    .like(pattern.clone()),
+                )
+                .add(
+                    Expr::expr(sea_orm::sea_query::Func::lower(Expr::col(
+                        items::Column::Notes,
+                    )))
+                    .like(pattern),
+                ),
+        );
+    }
+    if let Some(category_id) = filter.category_id {
+        query = query.filter(items::Column::CategoryId.eq(category_id));
+    }
+    if let Some(status) = filter.status {
+        query = query.filter(items::Column::Status.eq(status.as_str()));
+    }
+    if let Some(condition) = filter.condition {
+        query = query.filter(items::Column::Condition.eq(condition.as_str()));
+    }
+    if let Some(space_id) = filter.space_id {
+        query = query.filter(items::Column::SpaceId.eq(space_id));
+    }
+    let paginator = query
+        .order_by_asc(items::Column::Name)
+        .order_by_asc(items::Column::Id)
+        .paginate(db.conn(), per_page);
+    let total = paginator.num_items().await?;
+    let page = std::cmp::max(filter.page, 1);
+    let rows = paginator.fetch_page(page - 1).await?;
+    let mut found = Vec::with_capacity(rows.len());
+    for row in rows {
+        found.push(to_item(db.conn(), row).await?);
+    }
+    Ok(Page {
+        items: found,
+        page,
+        per_page,
+        total,
+    })
+}

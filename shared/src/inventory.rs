@@ -1,0 +1,191 @@
+//! Donated furniture and supplies: the inventory facilities staff keep.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+macro_rules! word_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $word:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$(Self::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $(Self::$variant => $word),+ }
+            }
+
+            pub fn parse(value: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|v| v.as_str() == value)
+            }
+        }
+    };
+}
+
+word_enum!(
+    /// What state an item is in.
+    ItemCondition {
+        New => "new",
+        Good => "good",
+        Fair => "fair",
+        NeedsRepair => "needs_repair",
+        Unusable => "unusable",
+    }
+);
+
+word_enum!(
+    /// Where an item is in its life.
+    ItemStatus {
+        InUse => "in_use",
+        InStorage => "in_storage",
+        LentOut => "lent_out",
+        Disposed => "disposed",
+    }
+);
+
+word_enum!(
+    /// Why an item was disposed of.
+    DisposalReason {
+        Broken => "broken",
+        GivenAway => "given_away",
+        Recycled => "recycled",
+    }
+);
+
+/// An agency-managed category (seating, snacks, ...). Consumables have stock levels.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ItemCategory {
+    pub id: i64,
+    pub name: String,
+    pub consumable: bool,
+}
+
+/// `POST /api/facilities/categories`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewItemCategory {
+    pub name: String,
+    #[serde(default)]
+    pub consumable: bool,
+}
+
+/// Where an item is: one of the lounge spaces, or a storage place by name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ItemLocation {
+    #[serde(default)]
+    pub space_id: Option<i64>,
+    #[serde(default)]
+    pub storage_place: Option<String>,
+}
+
+/// `POST /api/facilities/items`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewItem {
+    pub name: String,
+    pub category_id: i64,
+    /// Whole units; never negative.
+    pub quantity: i64,
+    /// e.g. "chairs", "boxes", "packs".
+    #[serde(default)]
+    pub unit: String,
+    pub condition: ItemCondition,
+    pub status: ItemStatus,
+    #[serde(flatten)]
+    pub location: ItemLocation,
+    pub received_on: NaiveDate,
+    /// In the agency's currency, in cents.
+    #[serde(default)]
+    pub estimated_value_cents: Option<i64>,
+    #[serde(default)]
+    pub notes: String,
+    /// For consumables: at or below this, facilities staff are emailed once.
+    #[serde(default)]
+    pub low_stock_threshold: Option<i64>,
+}
+
+/// An item as facilities staff see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Item {
+    pub id: i64,
+    pub name: String,
+    pub category: ItemCategory,
+    pub quantity: i64,
+    pub unit: String,
+    pub condition: ItemCondition,
+    pub status: ItemStatus,
+    #[serde(flatten)]
+    pub location: ItemLocation,
+    /// The space's name or the storage place, for people.
+    pub location_name: String,
+    pub received_on: NaiveDate,
+    pub estimated_value_cents: Option<i64>,
+    pub notes: String,
+    pub low_stock_threshold: Option<i64>,
+    pub low_stock: bool,
+}
+
+/// `PATCH /api/facilities/items/{id}`: only what changes. Every change of quantity,
+/// status, condition or location is recorded as a movement with `reason`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ItemChange {
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub quantity: Option<i64>,
+    #[serde(default)]
+    pub condition: Option<ItemCondition>,
+    #[serde(default)]
+    pub status: Option<ItemStatus>,
+    #[serde(default)]
+    pub location: Option<ItemLocation>,
+    #[serde(default)]
+    pub notes: Option<String>,
+    #[serde(default)]
+    pub low_stock_threshold: Option<Option<i64>>,
+    /// Required when disposing of the item.
+    #[serde(default)]
+    pub disposal_reason: Option<DisposalReason>,
+    /// Why, in a few words, for the item's history.
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// `POST /api/facilities/items/{id}/stock`: used up (negative) or restocked (positive).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StockChange {
+    pub delta: i64,
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// One recorded change of an item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ItemMovement {
+    /// quantity, status, condition or location.
+    pub field: String,
+    pub from: String,
+    pub to: String,
+    pub reason: String,
+    pub by: String,
+    #[serde(deserialize_with = "crate::api::rfc3339::deserialize")]
+    pub at: chrono::DateTime<chrono::FixedOffset>,
+}
+
+/// An item with its history, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ItemDetail {
+    #[serde(flatten)]
+    pub item: Item,
+    pub history: Vec<ItemMovement>,
+}
