@@ -313,3 +313,79 @@ async fn running_low_emails_facilities_once_until_restocked_and_stock_never_goes
     assert_eq!(store.low_stock_mail().await.len(), 4);
     let _ = new_client;
 }
+
+#[tokio::test]
+async fn the_list_filters_by_dates_and_places_and_sorts_either_way() {
+    let store = store().await;
+    let games = store.category("Games").await;
+    for (name, days_ago, quantity, place) in [
+        ("Chess set", 30, 2, "Games cupboard"),
+        ("Uno", 10, 5, "Games cupboard"),
+        ("Jenga", 1, 1, "Loft"),
+    ] {
+        store
+            .create(&json!({
+                "name": name,
+                "category_id": games.id,
+                "quantity": quantity,
+                "condition": "good",
+                "status": "in_storage",
+                "storage_place": place,
+                "received_on": agency_today() - Duration::days(days_ago),
+            }))
+            .await;
+    }
+    let names = |query: &'static str| {
+        let url = store.app.url(&format!("/api/facilities/items?{query}"));
+        let client = store.facilities.clone();
+        async move {
+            let page: Page<shared::Item> =
+                client.get(url).send().await.unwrap().json().await.unwrap();
+            page.items.into_iter().map(|i| i.name).collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(names("").await, ["Chess set", "Jenga", "Uno"]);
+    assert_eq!(
+        names("sort=-received_on").await,
+        ["Jenga", "Uno", "Chess set"]
+    );
+    assert_eq!(names("sort=quantity").await, ["Jenga", "Chess set", "Uno"]);
+    assert_eq!(names("storage_place=Loft").await, ["Jenga"]);
+    let from = agency_today() - Duration::days(15);
+    let url = format!("/api/facilities/items?received_from={from}&sort=name");
+    let page: Page<shared::Item> = store
+        .facilities
+        .get(store.app.url(&url))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(page.total, 2);
+    let paged: Page<shared::Item> = store
+        .facilities
+        .get(store.app.url("/api/facilities/items?per_page=2&page=2"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        (paged.total, paged.items.len(), paged.items[0].name.as_str()),
+        (3, 1, "Uno")
+    );
+    for bad in [
+        "sort=colour",
+        "received_from=2026-05-01&received_to=2026-04-01",
+    ] {
+        let response = store
+            .facilities
+            .get(store.app.url(&format!("/api/facilities/items?{bad}")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 422, "{bad}");
+    }
+}

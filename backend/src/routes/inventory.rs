@@ -1,7 +1,7 @@
 //! Facilities staff's inventory of donated furniture and supplies.
 
 use axum::{extract::State, http::StatusCode, Json};
-use chrono::Utc;
+use chrono::{NaiveDate, Utc};
 use serde::Deserialize;
 use shared::{
     Item, ItemCategory, ItemChange, ItemCondition, ItemDetail, ItemStatus, NewItem,
@@ -12,9 +12,12 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::{
     authz::{FacilitiesRole, Staff},
-    error::AppResult,
+    error::{AppError, AppResult},
     extract::{ApiJson, ApiPath, ApiQuery},
-    services::{self, inventory::ItemFilter},
+    services::{
+        self,
+        inventory::{ItemFilter, ItemSort},
+    },
     state::AppState,
 };
 
@@ -69,6 +72,15 @@ pub struct ItemQuery {
     status: Option<ItemStatus>,
     condition: Option<ItemCondition>,
     space_id: Option<i64>,
+    /// A storage place, exactly as written on the items.
+    storage_place: Option<String>,
+    /// Received on or after (YYYY-MM-DD).
+    received_from: Option<NaiveDate>,
+    /// Received on or before (YYYY-MM-DD).
+    received_to: Option<NaiveDate>,
+    /// `name` (the default), `received_on`, `quantity` or `category`; `-` first for
+    /// descending, e.g. `-received_on`.
+    sort: Option<String>,
     /// From 1.
     page: Option<u64>,
     /// At most 200; 50 unless given.
@@ -88,12 +100,34 @@ pub async fn list_items(
     _staff: Staff<FacilitiesRole>,
     ApiQuery(query): ApiQuery<ItemQuery>,
 ) -> AppResult<Json<Page<Item>>> {
+    let (sort, descending) = match query.sort.as_deref() {
+        None => (ItemSort::Name, false),
+        Some(sort) => ItemSort::parse(sort).ok_or_else(|| {
+            AppError::invalid_field(
+                "sort",
+                "Sort by name, received_on, quantity or category (a leading - for descending).",
+            )
+        })?,
+    };
+    if let (Some(from), Some(to)) = (query.received_from, query.received_to) {
+        if to < from {
+            return Err(AppError::invalid_field(
+                "received_to",
+                "Choose an end date on or after the start.",
+            ));
+        }
+    }
     let filter = ItemFilter {
         text: query.q,
         category_id: query.category_id,
         status: query.status,
         condition: query.condition,
         space_id: query.space_id,
+        storage_place: query.storage_place,
+        received_from: query.received_from,
+        received_to: query.received_to,
+        sort,
+        descending,
         page: query.page.unwrap_or(1),
         per_page: query.per_page.unwrap_or(50),
     };

@@ -630,8 +630,54 @@ pub struct ItemFilter {
     pub status: Option<ItemStatus>,
     pub condition: Option<ItemCondition>,
     pub space_id: Option<i64>,
+    pub storage_place: Option<String>,
+    /// Received on or after.
+    pub received_from: Option<chrono::NaiveDate>,
+    /// Received on or before.
+    pub received_to: Option<chrono::NaiveDate>,
+    pub sort: ItemSort,
+    /// Newest, largest or last first.
+    pub descending: bool,
     pub page: u64,
     pub per_page: u64,
+}
+
+/// What the inventory list is ordered by (then by id, so pages never overlap).
+#[derive(Debug, Default, Clone, Copy)]
+pub enum ItemSort {
+    #[default]
+    Name,
+    ReceivedOn,
+    Quantity,
+    Category,
+}
+
+impl ItemSort {
+    /// `name`, `received_on`, `quantity` or `category`, with a leading `-` for
+    /// descending; `None` for anything else.
+    pub fn parse(value: &str) -> Option<(Self, bool)> {
+        let (descending, key) = match value.strip_prefix('-') {
+            Some(key) => (true, key),
+            None => (false, value),
+        };
+        let sort = match key {
+            "name" => Self::Name,
+            "received_on" => Self::ReceivedOn,
+            "quantity" => Self::Quantity,
+            "category" => Self::Category,
+            _ => return None,
+        };
+        Some((sort, descending))
+    }
+
+    fn column(self) -> items::Column {
+        match self {
+            Self::Name => items::Column::Name,
+            Self::ReceivedOn => items::Column::ReceivedOn,
+            Self::Quantity => items::Column::Quantity,
+            Self::Category => items::Column::CategoryId,
+        }
+    }
 }
 
 /// Items matching the filter, by name, a page at a time.
@@ -673,9 +719,28 @@ pub async fn list_items(db: &Db, filter: ItemFilter) -> AppResult<Page<Item>> {
     if let Some(space_id) = filter.space_id {
         query = query.filter(items::Column::SpaceId.eq(space_id));
     }
+    if let Some(place) = filter
+        .storage_place
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        query = query.filter(items::Column::StoragePlace.eq(place));
+    }
+    if let Some(from) = filter.received_from {
+        query = query.filter(items::Column::ReceivedOn.gte(from));
+    }
+    if let Some(to) = filter.received_to {
+        query = query.filter(items::Column::ReceivedOn.lte(to));
+    }
+    let order = if filter.descending {
+        sea_orm::Order::Desc
+    } else {
+        sea_orm::Order::Asc
+    };
     let paginator = query
-        .order_by_asc(items::Column::Name)
-        .order_by_asc(items::Column::Id)
+        .order_by(filter.sort.column(), order.clone())
+        .order_by(items::Column::Id, order)
         .paginate(db.conn(), per_page);
     let total = paginator.num_items().await?;
     let page = std::cmp::max(filter.page, 1);
