@@ -917,8 +917,7 @@ async fn by_token(
     token: &str,
 ) -> AppResult<(bookings::Model, Whereabouts)> {
     let not_found = || AppError::not_found("There is nothing here.");
-    let well_formed = token.len() == 64 && token.chars().all(|c| c.is_ascii_hexdigit());
-    if !well_formed {
+    if !tokens::is_well_formed(token) {
         return Err(not_found());
     }
     let booking = bookings::Entity::find()

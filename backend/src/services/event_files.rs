@@ -14,7 +14,8 @@ use crate::{
     photos,
     services::{
         bookings::registrations,
-        events::{organised, staff_view, text},
+        events::{organised, staff_view},
+        form_checks::text,
         tokens,
     },
 };
@@ -139,9 +140,8 @@ pub async fn remove_file(
 
 /// The file behind an unguessable link; a wrong link is a plain 404.
 pub async fn file_by_token(db: &Db, token: &str) -> AppResult<event_files::Model> {
-    let well_formed = token.len() == 64 && token.chars().all(|c| c.is_ascii_hexdigit());
     let not_found = || AppError::not_found("There is nothing here.");
-    if !well_formed {
+    if !tokens::is_well_formed(token) {
         return Err(not_found());
     }
     event_files::Entity::find()

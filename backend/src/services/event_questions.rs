@@ -17,7 +17,8 @@ use crate::{
     error::{AppError, AppResult},
     services::{
         self,
-        events::{add, contact_names, find_public, organised, text},
+        events::{contact_names, find_public, organised},
+        form_checks::{add, text},
     },
 };
 

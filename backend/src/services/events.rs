@@ -24,7 +24,12 @@ use crate::{
         mentors, spaces, staff_users,
     },
     error::{AppError, AppResult},
-    services::{self, audit, bookings::registrations, slots},
+    services::{
+        self, audit,
+        bookings::registrations,
+        form_checks::{add, text},
+        slots,
+    },
 };
 
 const MAX_AGENDA_ITEMS: usize = 30;
@@ -364,36 +369,6 @@ struct Checked {
     release_hours_before: i32,
     release_publicly: bool,
     lounge_use: LoungeUse,
-}
-
-pub(crate) fn add(problems: &mut FieldErrors, field: &str, problem: impl Into<String>) {
-    problems
-        .entry(field.to_owned())
-        .or_default()
-        .push(problem.into());
-}
-
-/// Trimmed text of at most `max` characters; `required` ones must not be empty.
-pub(crate) fn text(
-    problems: &mut FieldErrors,
-    field: &str,
-    value: &str,
-    max: usize,
-    required: bool,
-) -> String {
-    let value = value.trim();
-    if required && value.is_empty() {
-        add(problems, field, "Please fill this in.");
-    } else if value.chars().count() > max {
-        add(
-            problems,
-            field,
-            format!("Please keep it to {max} characters or fewer."),
-        );
-    } else if value.chars().any(|c| c.is_control() && c != '\n') {
-        add(problems, field, "Please remove the special characters.");
-    }
-    value.to_owned()
 }
 
 async fn check(

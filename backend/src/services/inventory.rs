@@ -21,40 +21,13 @@ use crate::{
     email::{outbox, templates},
     entities::{item_categories, item_movements, items, spaces, staff_users},
     error::{AppError, AppResult},
-    services::{self, audit},
+    services::{
+        self, audit,
+        form_checks::{add, text},
+    },
 };
 
 const MAX_QUANTITY: i64 = 1_000_000;
-
-fn add(problems: &mut FieldErrors, field: &str, problem: impl Into<String>) {
-    problems
-        .entry(field.to_owned())
-        .or_default()
-        .push(problem.into());
-}
-
-/// Trimmed one-line text of at most `max` characters; `required` ones must not be empty.
-fn text(
-    problems: &mut FieldErrors,
-    field: &str,
-    value: &str,
-    max: usize,
-    required: bool,
-) -> String {
-    let value = value.trim();
-    if required && value.is_empty() {
-        add(problems, field, "Please fill this in.");
-    } else if value.chars().count() > max {
-        add(
-            problems,
-            field,
-            format!("Please keep it to {max} characters or fewer."),
-        );
-    } else if value.chars().any(|c| c.is_control() && c != '\n') {
-        add(problems, field, "Please remove the special characters.");
-    }
-    value.to_owned()
-}
 
 fn to_category(row: item_categories::Model) -> ItemCategory {
     ItemCategory {

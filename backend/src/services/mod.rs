@@ -10,6 +10,7 @@ pub mod event_files;
 pub mod event_lounge;
 pub mod event_questions;
 pub mod events;
+pub mod form_checks;
 pub mod inventory;
 pub mod login_throttle;
 pub mod lounge_desk;

@@ -11,6 +11,12 @@ pub fn generate() -> String {
     hex(&bytes)
 }
 
+/// Whether `token` has the shape `generate` and `derive` give (64 lowercase or
+/// uppercase hex digits): anything else can be refused without a lookup.
+pub fn is_well_formed(token: &str) -> bool {
+    token.len() == 64 && token.chars().all(|c| c.is_ascii_hexdigit())
+}
+
 /// What we store and look up by.
 pub fn hash(token: &str) -> String {
     hex(&Sha256::digest(token.as_bytes()))
