@@ -24,6 +24,7 @@ macro_rules! word_enum {
         }
     };
 }
+pub(crate) use word_enum;
 
 word_enum!(
     /// What state an item is in.
@@ -98,7 +99,10 @@ pub struct NewItem {
     pub status: ItemStatus,
     #[serde(flatten)]
     pub location: ItemLocation,
-    pub received_on: NaiveDate,
+    /// Required for an item logged on its own; items logged with a donation take the
+    /// donation's date.
+    #[serde(default)]
+    pub received_on: Option<NaiveDate>,
     /// In the agency's currency, in cents.
     #[serde(default)]
     pub estimated_value_cents: Option<i64>,
@@ -107,6 +111,9 @@ pub struct NewItem {
     /// For consumables: at or below this, facilities staff are emailed once.
     #[serde(default)]
     pub low_stock_threshold: Option<i64>,
+    /// The donation it came with, when it is added to one already logged.
+    #[serde(default)]
+    pub donation_id: Option<i64>,
 }
 
 /// An item as facilities staff see it.
@@ -129,6 +136,25 @@ pub struct Item {
     pub notes: String,
     pub low_stock_threshold: Option<i64>,
     pub low_stock: bool,
+    /// The donation it came from, if any.
+    pub donation: Option<DonationRef>,
+}
+
+/// Which donation, from whom: enough to link to both.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DonationRef {
+    pub id: i64,
+    pub donor_id: i64,
+    pub donor_name: String,
+}
+
+/// A photo of an item, served from `url`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ItemPhoto {
+    pub id: i64,
+    pub url: String,
 }
 
 /// `PATCH /api/facilities/items/{id}`: only what changes. Every change of quantity,
@@ -187,5 +213,54 @@ pub struct ItemMovement {
 pub struct ItemDetail {
     #[serde(flatten)]
     pub item: Item,
+    /// At most five, in the order they were added.
+    pub photos: Vec<ItemPhoto>,
     pub history: Vec<ItemMovement>,
+}
+
+/// `POST /api/facilities/items/status`: one status for several items, all or none.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BulkStatusChange {
+    pub ids: Vec<i64>,
+    pub status: ItemStatus,
+    /// Required when disposing.
+    #[serde(default)]
+    pub disposal_reason: Option<DisposalReason>,
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// `POST /api/facilities/items/import`: a CSV file's text. With `save: false` nothing is
+/// saved and every row's problems come back; with `save: true` all rows are saved, or
+/// none if any row has a problem.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ItemImport {
+    pub csv: String,
+    #[serde(default)]
+    pub save: bool,
+}
+
+/// One CSV row as the import read it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ImportRow {
+    /// The line in the file (the header is line 1).
+    pub line: u64,
+    pub name: String,
+    pub category: String,
+    pub quantity: String,
+    /// Empty when the row can be saved.
+    pub problems: Vec<String>,
+}
+
+/// What an import found (and, when saved, how many items it made).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ImportPreview {
+    pub rows: Vec<ImportRow>,
+    /// Problems with the file as a whole (e.g. a missing column).
+    pub problems: Vec<String>,
+    pub saved: u64,
 }

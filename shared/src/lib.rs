@@ -3,12 +3,14 @@
 
 pub mod api;
 pub mod domain;
+pub mod donations;
 pub mod events;
 pub mod inventory;
 pub mod mentoring;
 
 pub use api::*;
 pub use domain::*;
+pub use donations::*;
 pub use events::*;
 pub use inventory::*;
 pub use mentoring::*;

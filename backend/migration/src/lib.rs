@@ -16,6 +16,7 @@ mod m20261123_000010_discreet_bookings;
 mod m20261123_000011_mentor_office_hours;
 mod m20261130_000012_events;
 mod m20261130_000013_inventory;
+mod m20261130_000014_donations;
 
 pub struct Migrator;
 
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000011_mentor_office_hours::Migration),
             Box::new(m20261130_000012_events::Migration),
             Box::new(m20261130_000013_inventory::Migration),
+            Box::new(m20261130_000014_donations::Migration),
         ]
     }
 }

@@ -27,6 +27,8 @@ pub struct Model {
     pub low_stock_alerts: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// The donation that brought it, if any.
+    pub donation_id: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

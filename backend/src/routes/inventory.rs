@@ -74,6 +74,8 @@ pub struct ItemQuery {
     space_id: Option<i64>,
     /// A storage place, exactly as written on the items.
     storage_place: Option<String>,
+    /// Items that came with this donor's donations.
+    donor_id: Option<i64>,
     /// Received on or after (YYYY-MM-DD).
     received_from: Option<NaiveDate>,
     /// Received on or before (YYYY-MM-DD).
@@ -124,6 +126,7 @@ pub async fn list_items(
         condition: query.condition,
         space_id: query.space_id,
         storage_place: query.storage_place,
+        donor_id: query.donor_id,
         received_from: query.received_from,
         received_to: query.received_to,
         sort,

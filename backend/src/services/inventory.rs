@@ -7,19 +7,22 @@ use chrono_tz::Tz;
 use sea_orm::{
     sea_query::{Expr, ExprTrait},
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseTransaction, EntityTrait,
-    IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, Set,
+    IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use serde::Serialize;
 use shared::{
-    FieldErrors, Item, ItemCategory, ItemChange, ItemCondition, ItemDetail, ItemLocation,
-    ItemMovement, ItemStatus, NewItem, NewItemCategory, Page, Role, StaffUser, StockChange,
+    DonationRef, FieldErrors, Item, ItemCategory, ItemChange, ItemCondition, ItemDetail,
+    ItemLocation, ItemMovement, ItemPhoto, ItemStatus, NewItem, NewItemCategory, Page, Role,
+    StaffUser, StockChange,
 };
 
 use crate::{
     config::Config,
     db::Db,
     email::{outbox, templates},
-    entities::{item_categories, item_movements, items, spaces, staff_users},
+    entities::{
+        donations, donors, item_categories, item_movements, item_photos, items, spaces, staff_users,
+    },
     error::{AppError, AppResult},
     services::{
         self, audit,
@@ -98,22 +101,24 @@ pub async fn add_category(
 async fn check_location(
     conn: &impl ConnectionTrait,
     problems: &mut FieldErrors,
+    prefix: &str,
     location: &ItemLocation,
 ) -> anyhow::Result<(Option<i64>, Option<String>)> {
+    let place_field = format!("{prefix}storage_place");
     let place = location
         .storage_place
         .as_deref()
-        .map(|place| text(problems, "storage_place", place, 120, false))
+        .map(|place| text(problems, &place_field, place, 120, false))
         .filter(|place| !place.is_empty());
     match (location.space_id, &place) {
         (Some(_), Some(_)) => add(
             problems,
-            "storage_place",
+            &place_field,
             "Choose a space or a storage place, not both.",
         ),
         (None, None) => add(
             problems,
-            "storage_place",
+            &place_field,
             "Say where it is: a space or a storage place.",
         ),
         (Some(space_id), None) => {
@@ -122,7 +127,11 @@ async fn check_location(
                 .await?
                 .is_none()
             {
-                add(problems, "space_id", "There is no such space.");
+                add(
+                    problems,
+                    &format!("{prefix}space_id"),
+                    "There is no such space.",
+                );
             }
         }
         (None, Some(_)) => {}
@@ -138,7 +147,8 @@ fn check_quantity(problems: &mut FieldErrors, field: &str, quantity: i64) {
     }
 }
 
-/// Logs a new item. Bad input saves nothing.
+/// Logs a new item, on its own or added to a donation already logged. Bad input saves
+/// nothing.
 pub async fn create_item(
     db: &Db,
     config: &Config,
@@ -148,68 +158,158 @@ pub async fn create_item(
 ) -> AppResult<ItemDetail> {
     let tx = db.begin_write().await?;
     let mut problems = FieldErrors::new();
-    let name = text(&mut problems, "name", &new.name, 120, true);
-    let unit = text(&mut problems, "unit", &new.unit, 30, false);
-    let notes = text(&mut problems, "notes", &new.notes, 2000, false);
-    check_quantity(&mut problems, "quantity", new.quantity);
+    let donation = match new.donation_id {
+        Some(id) => {
+            let found = donations::Entity::find_by_id(id).one(&tx).await?;
+            if found.is_none() {
+                add(&mut problems, "donation_id", "There is no such donation.");
+            }
+            found
+        }
+        None => None,
+    };
+    let received_on = match (&donation, new.received_on) {
+        (_, Some(date)) => Some(date),
+        (Some(donation), None) => Some(donation.received_on),
+        (None, None) => {
+            add(
+                &mut problems,
+                "received_on",
+                "Please give the date it came in.",
+            );
+            None
+        }
+    };
+    let checked = check_new_item(&tx, config, &mut problems, "", new, now).await?;
+    let (Some(checked), Some(received_on)) = (checked, received_on) else {
+        return Err(AppError::Validation(problems));
+    };
+    if !problems.is_empty() {
+        return Err(AppError::Validation(problems));
+    }
+    let donation_id = donation.map(|d| d.id);
+    let item = insert_item(&tx, config, staff, checked, received_on, donation_id, now).await?;
+    tx.commit().await?;
+    item_detail(db, config, item.id).await
+}
+
+/// A new item that passed its checks, ready to insert.
+pub(crate) struct CheckedItem {
+    new: NewItem,
+    space_id: Option<i64>,
+    storage_place: Option<String>,
+}
+
+/// Checks a new item, collecting problems under `prefix` + the field's name (e.g.
+/// `items[1].quantity`). `None` when there were problems.
+pub(crate) async fn check_new_item(
+    conn: &impl ConnectionTrait,
+    config: &Config,
+    problems: &mut FieldErrors,
+    prefix: &str,
+    mut new: NewItem,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Option<CheckedItem>> {
+    let field = |name: &str| format!("{prefix}{name}");
+    let mut mine = FieldErrors::new();
+    new.name = text(&mut mine, &field("name"), &new.name, 120, true);
+    new.unit = text(&mut mine, &field("unit"), &new.unit, 30, false);
+    new.notes = text(&mut mine, &field("notes"), &new.notes, 2000, false);
+    check_quantity(&mut mine, &field("quantity"), new.quantity);
     if item_categories::Entity::find_by_id(new.category_id)
-        .one(&tx)
+        .one(conn)
         .await?
         .is_none()
     {
-        add(&mut problems, "category_id", "There is no such category.");
+        add(
+            &mut mine,
+            &field("category_id"),
+            "There is no such category.",
+        );
     }
-    let (space_id, storage_place) = check_location(&tx, &mut problems, &new.location).await?;
+    let (space_id, storage_place) = check_location(conn, &mut mine, prefix, &new.location).await?;
     if new.estimated_value_cents.is_some_and(|cents| cents < 0) {
         add(
-            &mut problems,
-            "estimated_value_cents",
+            &mut mine,
+            &field("estimated_value_cents"),
             "A value can't be negative.",
         );
     }
     if new.low_stock_threshold.is_some_and(|t| t < 0) {
         add(
-            &mut problems,
-            "low_stock_threshold",
+            &mut mine,
+            &field("low_stock_threshold"),
             "A threshold can't be negative.",
         );
     }
-    if new.received_on > now.with_timezone(&config.timezone).date_naive() {
-        add(&mut problems, "received_on", "That date hasn't come yet.");
+    if new
+        .received_on
+        .is_some_and(|date| date > now.with_timezone(&config.timezone).date_naive())
+    {
+        add(
+            &mut mine,
+            &field("received_on"),
+            "That date hasn't come yet.",
+        );
     }
     if new.status == ItemStatus::Disposed {
         add(
-            &mut problems,
-            "status",
+            &mut mine,
+            &field("status"),
             "Log an item as it arrives; dispose of it later.",
         );
     }
-    if !problems.is_empty() {
-        return Err(AppError::Validation(problems));
+    if !mine.is_empty() {
+        problems.extend(mine);
+        return Ok(None);
     }
+    Ok(Some(CheckedItem {
+        new,
+        space_id,
+        storage_place,
+    }))
+}
+
+/// Inserts a checked item with its first movement ("received"), and emails facilities
+/// staff if it arrives at or below its low-stock threshold.
+pub(crate) async fn insert_item(
+    tx: &DatabaseTransaction,
+    config: &Config,
+    staff: &StaffUser,
+    checked: CheckedItem,
+    received_on: chrono::NaiveDate,
+    donation_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> anyhow::Result<items::Model> {
+    let CheckedItem {
+        new,
+        space_id,
+        storage_place,
+    } = checked;
     let item = items::ActiveModel {
-        name: Set(name),
+        name: Set(new.name),
         category_id: Set(new.category_id),
         quantity: Set(new.quantity),
-        unit: Set(unit),
+        unit: Set(new.unit),
         condition: Set(new.condition.as_str().to_owned()),
         status: Set(new.status.as_str().to_owned()),
         space_id: Set(space_id),
         storage_place: Set(storage_place),
-        received_on: Set(new.received_on),
+        received_on: Set(received_on),
         estimated_value_cents: Set(new.estimated_value_cents),
-        notes: Set(notes),
+        notes: Set(new.notes),
         low_stock_threshold: Set(new.low_stock_threshold),
         low_stock_alerted: Set(false),
         low_stock_alerts: Set(0),
+        donation_id: Set(donation_id),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
     }
-    .insert(&tx)
+    .insert(tx)
     .await?;
     record(
-        &tx,
+        tx,
         &item,
         staff,
         "quantity",
@@ -219,9 +319,8 @@ pub async fn create_item(
         now,
     )
     .await?;
-    alert_if_low(&tx, config, item.id, now).await?;
-    tx.commit().await?;
-    item_detail(db, config, item.id).await
+    alert_if_low(tx, config, item.id, now).await?;
+    Ok(item)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -293,7 +392,7 @@ pub async fn change_item(
         );
     }
     let location = match &change.location {
-        Some(location) => Some(check_location(&tx, &mut problems, location).await?),
+        Some(location) => Some(check_location(&tx, &mut problems, "", location).await?),
         None => None,
     };
     let disposing =
@@ -527,36 +626,116 @@ async fn find(conn: &impl ConnectionTrait, id: i64) -> AppResult<items::Model> {
         .ok_or_else(|| AppError::not_found("There is no such item."))
 }
 
-async fn to_item(conn: &impl ConnectionTrait, item: items::Model) -> anyhow::Result<Item> {
-    let category = item_categories::Entity::find_by_id(item.category_id)
-        .one(conn)
+/// Items as staff see them, with their categories, places and donations loaded in a few
+/// queries for the whole list (not a few per item).
+pub(crate) async fn to_items(
+    conn: &impl ConnectionTrait,
+    rows: Vec<items::Model>,
+) -> anyhow::Result<Vec<Item>> {
+    use std::collections::HashMap;
+    let ids = |pick: fn(&items::Model) -> Option<i64>| -> Vec<i64> {
+        let mut ids: Vec<i64> = rows.iter().filter_map(pick).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    };
+    let categories: HashMap<i64, ItemCategory> = item_categories::Entity::find()
+        .filter(item_categories::Column::Id.is_in(ids(|i| Some(i.category_id))))
+        .all(conn)
         .await?
-        .map(to_category)
-        .unwrap_or(ItemCategory {
-            id: item.category_id,
-            name: String::new(),
-            consumable: false,
-        });
-    let location_name = location_name(conn, &item).await?;
-    Ok(Item {
-        id: item.id,
-        name: item.name,
-        category,
-        quantity: item.quantity,
-        unit: item.unit,
-        condition: ItemCondition::parse(&item.condition).unwrap_or(ItemCondition::Good),
-        status: ItemStatus::parse(&item.status).unwrap_or(ItemStatus::InUse),
-        location: ItemLocation {
-            space_id: item.space_id,
-            storage_place: item.storage_place,
-        },
-        location_name,
-        received_on: item.received_on,
-        estimated_value_cents: item.estimated_value_cents,
-        notes: item.notes,
-        low_stock: item.low_stock_threshold.is_some_and(|t| item.quantity <= t),
-        low_stock_threshold: item.low_stock_threshold,
-    })
+        .into_iter()
+        .map(|c| (c.id, to_category(c)))
+        .collect();
+    let space_names: HashMap<i64, String> = spaces::Entity::find()
+        .filter(spaces::Column::Id.is_in(ids(|i| i.space_id)))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s.name))
+        .collect();
+    let donation_rows = donations::Entity::find()
+        .filter(donations::Column::Id.is_in(ids(|i| i.donation_id)))
+        .all(conn)
+        .await?;
+    let donor_names: HashMap<i64, String> = donors::Entity::find()
+        .filter(donors::Column::Id.is_in(donation_rows.iter().map(|d| d.donor_id)))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|d| (d.id, d.name))
+        .collect();
+    let donation_refs: HashMap<i64, DonationRef> = donation_rows
+        .into_iter()
+        .map(|d| {
+            let donor_name = donor_names.get(&d.donor_id).cloned().unwrap_or_default();
+            (
+                d.id,
+                DonationRef {
+                    id: d.id,
+                    donor_id: d.donor_id,
+                    donor_name,
+                },
+            )
+        })
+        .collect();
+    Ok(rows
+        .into_iter()
+        .map(|item| {
+            let location_name = item
+                .space_id
+                .and_then(|id| space_names.get(&id).cloned())
+                .or_else(|| item.storage_place.clone())
+                .unwrap_or_default();
+            Item {
+                id: item.id,
+                category: categories
+                    .get(&item.category_id)
+                    .cloned()
+                    .unwrap_or(ItemCategory {
+                        id: item.category_id,
+                        name: String::new(),
+                        consumable: false,
+                    }),
+                name: item.name,
+                quantity: item.quantity,
+                unit: item.unit,
+                condition: ItemCondition::parse(&item.condition).unwrap_or(ItemCondition::Good),
+                status: ItemStatus::parse(&item.status).unwrap_or(ItemStatus::InUse),
+                location: ItemLocation {
+                    space_id: item.space_id,
+                    storage_place: item.storage_place,
+                },
+                location_name,
+                received_on: item.received_on,
+                estimated_value_cents: item.estimated_value_cents,
+                notes: item.notes,
+                low_stock: item.low_stock_threshold.is_some_and(|t| item.quantity <= t),
+                low_stock_threshold: item.low_stock_threshold,
+                donation: item
+                    .donation_id
+                    .and_then(|id| donation_refs.get(&id).cloned()),
+            }
+        })
+        .collect())
+}
+
+/// The ids of an item's photos, in the order they were added (never their bytes).
+async fn photo_refs(conn: &impl ConnectionTrait, item_id: i64) -> anyhow::Result<Vec<ItemPhoto>> {
+    let ids: Vec<i64> = item_photos::Entity::find()
+        .select_only()
+        .column(item_photos::Column::Id)
+        .filter(item_photos::Column::ItemId.eq(item_id))
+        .order_by_asc(item_photos::Column::Id)
+        .into_tuple()
+        .all(conn)
+        .await?;
+    Ok(ids
+        .into_iter()
+        .map(|id| ItemPhoto {
+            id,
+            url: format!("/api/facilities/items/{item_id}/photos/{id}"),
+        })
+        .collect())
 }
 
 /// An item with its history, newest first.
@@ -576,8 +755,10 @@ pub async fn item_detail(db: &Db, config: &Config, id: i64) -> AppResult<ItemDet
         .map(|user| (user.id, user.display_name))
         .collect();
     let zone: Tz = config.timezone;
+    let photos = photo_refs(db.conn(), id).await?;
     Ok(ItemDetail {
-        item: to_item(db.conn(), item).await?,
+        item: to_items(db.conn(), vec![item]).await?.remove(0),
+        photos,
         history: rows
             .into_iter()
             .map(|row| ItemMovement {
@@ -604,6 +785,8 @@ pub struct ItemFilter {
     pub condition: Option<ItemCondition>,
     pub space_id: Option<i64>,
     pub storage_place: Option<String>,
+    /// Brought by one of this donor's donations.
+    pub donor_id: Option<i64>,
     /// Received on or after.
     pub received_from: Option<chrono::NaiveDate>,
     /// Received on or before.
@@ -700,6 +883,17 @@ pub async fn list_items(db: &Db, filter: ItemFilter) -> AppResult<Page<Item>> {
     {
         query = query.filter(items::Column::StoragePlace.eq(place));
     }
+    if let Some(donor_id) = filter.donor_id {
+        query = query.filter(
+            items::Column::DonationId.in_subquery(
+                sea_orm::sea_query::Query::select()
+                    .column(donations::Column::Id)
+                    .from(donations::Entity)
+                    .and_where(donations::Column::DonorId.eq(donor_id))
+                    .to_owned(),
+            ),
+        );
+    }
     if let Some(from) = filter.received_from {
         query = query.filter(items::Column::ReceivedOn.gte(from));
     }
@@ -718,12 +912,8 @@ pub async fn list_items(db: &Db, filter: ItemFilter) -> AppResult<Page<Item>> {
     let total = paginator.num_items().await?;
     let page = std::cmp::max(filter.page, 1);
     let rows = paginator.fetch_page(page - 1).await?;
-    let mut found = Vec::with_capacity(rows.len());
-    for row in rows {
-        found.push(to_item(db.conn(), row).await?);
-    }
     Ok(Page {
-        items: found,
+        items: to_items(db.conn(), rows).await?,
         page,
         per_page,
         total,
