@@ -10,9 +10,13 @@
 //! Lounge issue. Then it stops the server and measures email delivery (`email.rs`):
 //! 10,000 due reminders sent from the outbox to an SMTP server in this process, failing
 //! the run if any is lost or sent twice. `--email-only` skips the HTTP figures.
+//! Last, the inventory list on 50,000 items with and without its search indexes
+//! (`inventory.rs`; `BENCH_ITEMS=5000` for a quick run, `BENCH_DATABASE_URL` for
+//! PostgreSQL; `--server <path> --inventory-only` for that alone).
 //! Timings are reported, never asserted: they depend on the machine.
 
 mod email;
+mod inventory;
 
 use std::{
     collections::BTreeMap,
@@ -34,8 +38,7 @@ const ADMIN_PASSWORD: &str = "a long benchmark passphrase";
 const WARM_UP: Duration = Duration::from_secs(1);
 const MEASURE: Duration = Duration::from_secs(8);
 
-const USAGE: &str =
-    "usage: bench --server <path to the release peer-lounge binary> | bench --email-only";
+const USAGE: &str = "usage: bench --server <path to the release peer-lounge binary> [--inventory-only] | bench --email-only";
 
 #[tokio::main]
 async fn main() -> Result<()> {
@@ -44,18 +47,21 @@ async fn main() -> Result<()> {
     match Args::parse()? {
         Args::All { server_binary } => {
             let data = tempfile::tempdir()?;
-            let server = Server::start(&server_binary, &data.path().to_path_buf())?;
+            let server = Server::start(&server_binary, &data.path().to_path_buf(), None)?;
             let result = run(&server).await;
             drop(server);
             result?;
+            email::run().await?;
+            inventory::run(&server_binary).await
         }
-        Args::EmailOnly => {}
+        Args::InventoryOnly { server_binary } => inventory::run(&server_binary).await,
+        Args::EmailOnly => email::run().await,
     }
-    email::run().await
 }
 
 enum Args {
     All { server_binary: PathBuf },
+    InventoryOnly { server_binary: PathBuf },
     EmailOnly,
 }
 
@@ -64,6 +70,9 @@ impl Args {
         let args: Vec<String> = std::env::args().skip(1).collect();
         match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
             ["--server", path] => Ok(Self::All {
+                server_binary: PathBuf::from(path),
+            }),
+            ["--server", path, "--inventory-only"] => Ok(Self::InventoryOnly {
                 server_binary: PathBuf::from(path),
             }),
             ["--email-only"] => Ok(Self::EmailOnly),
@@ -333,10 +342,15 @@ struct Server {
 }
 
 impl Server {
-    fn start(binary: &PathBuf, data_dir: &PathBuf) -> Result<Self> {
+    /// On a fresh SQLite file in `data_dir`, unless given another database.
+    fn start(binary: &PathBuf, data_dir: &PathBuf, database_url: Option<&str>) -> Result<Self> {
         let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
         let base = format!("http://127.0.0.1:{port}");
-        let child = Command::new(binary)
+        let mut command = Command::new(binary);
+        if let Some(url) = database_url {
+            command.env("PEERLOUNGE_DATABASE_URL", url);
+        }
+        let child = command
             .arg("serve")
             .env("PEERLOUNGE_BIND", format!("127.0.0.1:{port}"))
             .env("PEERLOUNGE_PUBLIC_URL", &base)

@@ -186,6 +186,9 @@ pub struct Letterhead {
     pub signer_name: String,
     #[serde(default)]
     pub signer_title: String,
+    /// Put before amounts, e.g. "$" or "£"; grants' amounts are the only ones letters give.
+    #[serde(default)]
+    pub currency_symbol: String,
 }
 
 /// `POST /api/facilities/wishlist` and `PUT /api/facilities/wishlist/{id}`.

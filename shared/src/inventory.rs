@@ -174,7 +174,12 @@ pub struct ItemChange {
     pub location: Option<ItemLocation>,
     #[serde(default)]
     pub notes: Option<String>,
-    #[serde(default)]
+    /// Absent: unchanged; `null`: no threshold any more; a number: the new threshold.
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub low_stock_threshold: Option<Option<i64>>,
     /// Required when disposing of the item.
     #[serde(default)]
@@ -182,6 +187,16 @@ pub struct ItemChange {
     /// Why, in a few words, for the item's history.
     #[serde(default)]
     pub reason: String,
+}
+
+/// Reads a field that is there (even as `null`) as `Some`, so "absent" and "cleared"
+/// differ; `#[serde(default)]` makes an absent one `None`.
+fn present<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    T::deserialize(deserializer).map(Some)
 }
 
 /// `POST /api/facilities/items/{id}/stock`: used up (negative) or restocked (positive).
@@ -263,4 +278,30 @@ pub struct ImportPreview {
     /// Problems with the file as a whole (e.g. a missing column).
     pub problems: Vec<String>,
     pub saved: u64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_change_tells_an_absent_threshold_from_a_cleared_one() {
+        let parse = |json: &str| -> ItemChange { serde_json::from_str(json).unwrap() };
+        assert_eq!(parse("{}").low_stock_threshold, None);
+        assert_eq!(
+            parse(r#"{"low_stock_threshold": null}"#).low_stock_threshold,
+            Some(None)
+        );
+        assert_eq!(
+            parse(r#"{"low_stock_threshold": 4}"#).low_stock_threshold,
+            Some(Some(4))
+        );
+        let cleared = ItemChange {
+            low_stock_threshold: Some(None),
+            ..ItemChange::default()
+        };
+        let round_trip: ItemChange =
+            serde_json::from_str(&serde_json::to_string(&cleared).unwrap()).unwrap();
+        assert_eq!(round_trip.low_stock_threshold, Some(None));
+    }
 }

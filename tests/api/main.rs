@@ -3,6 +3,7 @@
 
 mod auth;
 mod config;
+mod donations;
 mod email;
 mod errors;
 mod events;

@@ -17,6 +17,7 @@ mod m20261123_000011_mentor_office_hours;
 mod m20261130_000012_events;
 mod m20261130_000013_inventory;
 mod m20261130_000014_donations;
+mod m20261130_000015_item_search;
 
 pub struct Migrator;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000012_events::Migration),
             Box::new(m20261130_000013_inventory::Migration),
             Box::new(m20261130_000014_donations::Migration),
+            Box::new(m20261130_000015_item_search::Migration),
         ]
     }
 }

@@ -101,6 +101,7 @@ impl MigrationTrait for Migration {
                     .col(string_len(Letterhead::TaxId, 40))
                     .col(string_len(Letterhead::SignerName, 120))
                     .col(string_len(Letterhead::SignerTitle, 120))
+                    .col(string_len(Letterhead::CurrencySymbol, 8))
                     .col(timestamp_with_time_zone(Letterhead::UpdatedAt))
                     // There is one letterhead.
                     .check(Expr::col(Letterhead::Id).eq(1))
@@ -302,6 +303,7 @@ enum Letterhead {
     TaxId,
     SignerName,
     SignerTitle,
+    CurrencySymbol,
     UpdatedAt,
 }
 

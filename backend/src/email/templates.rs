@@ -34,7 +34,24 @@ const FILES: &[(&str, &str)] = template_files!(
     "event_question",
     "event_answer",
     "low_stock",
+    "donation_letter",
+    "impact_note",
+    "pledge_received",
+    "pledge_thanks",
 );
+
+/// Templates that are not an email's three parts: the letter's body, which the letter
+/// email and the printable letter page both include, and that page.
+const PAGE_FILES: &[(&str, &str)] = &[
+    (
+        "donation_letter/letter.html",
+        include_str!("../../templates/donation_letter/letter.html"),
+    ),
+    (
+        "donation_letter/page.html",
+        include_str!("../../templates/donation_letter/page.html"),
+    ),
+];
 
 static ENVIRONMENT: LazyLock<Environment<'static>> = LazyLock::new(|| {
     let mut env = Environment::new();
@@ -45,7 +62,7 @@ static ENVIRONMENT: LazyLock<Environment<'static>> = LazyLock::new(|| {
             AutoEscape::None
         }
     });
-    for (name, source) in FILES {
+    for (name, source) in FILES.iter().chain(PAGE_FILES) {
         // Templates ship inside the binary; a broken one fails the tests below.
         if let Err(error) = env.add_template(name, source) {
             tracing::error!(%error, name, "an email template does not parse");
@@ -53,6 +70,11 @@ static ENVIRONMENT: LazyLock<Environment<'static>> = LazyLock::new(|| {
     }
     env
 });
+
+/// Renders a page template (see [`PAGE_FILES`]), HTML-escaped.
+pub fn render_page(name: &str, context: &impl Serialize) -> anyhow::Result<String> {
+    Ok(ENVIRONMENT.get_template(name)?.render(context)?)
+}
 
 /// Renders the three parts of the email `name` with `context`.
 pub fn render(name: &str, context: &impl Serialize) -> anyhow::Result<RenderedEmail> {

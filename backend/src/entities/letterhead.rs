@@ -13,6 +13,7 @@ pub struct Model {
     pub tax_id: String,
     pub signer_name: String,
     pub signer_title: String,
+    pub currency_symbol: String,
     pub updated_at: DateTimeUtc,
 }
 

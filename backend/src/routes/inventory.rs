@@ -1,22 +1,33 @@
 //! Facilities staff's inventory of donated furniture and supplies.
 
-use axum::{extract::State, http::StatusCode, Json};
+use axum::{
+    body::Bytes,
+    extract::{rejection::BytesRejection, DefaultBodyLimit, State},
+    http::{header, HeaderMap, HeaderValue, StatusCode},
+    response::{IntoResponse, Response},
+    Json,
+};
 use chrono::{NaiveDate, Utc};
 use serde::Deserialize;
 use shared::{
-    Item, ItemCategory, ItemChange, ItemCondition, ItemDetail, ItemStatus, NewItem,
-    NewItemCategory, Page, StockChange,
+    BulkStatusChange, ImportPreview, Item, ItemCategory, ItemChange, ItemCondition, ItemDetail,
+    ItemImport, ItemStatus, NewItem, NewItemCategory, Page, StockChange,
 };
 use utoipa::IntoParams;
-use utoipa_axum::{router::OpenApiRouter, routes};
+use utoipa_axum::{
+    router::{OpenApiRouter, UtoipaMethodRouterExt},
+    routes,
+};
 
 use crate::{
     authz::{FacilitiesRole, Staff},
     error::{AppError, AppResult},
     extract::{ApiJson, ApiPath, ApiQuery},
+    photos,
     services::{
         self,
         inventory::{ItemFilter, ItemSort},
+        inventory_csv,
     },
     state::AppState,
 };
@@ -27,6 +38,15 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(list_items, create_item))
         .routes(routes!(get_item, change_item))
         .routes(routes!(change_stock))
+        .routes(routes!(change_statuses))
+        .routes(routes!(export_items))
+        // JSON escapes can double the CSV's size; the service holds the CSV to its limit.
+        .routes(routes!(import_items).layer(DefaultBodyLimit::max(
+            2 * inventory_csv::MAX_CSV_BYTES + 64 * 1024,
+        )))
+        // The photo's own limit, so a large upload gets our answer rather than axum's.
+        .routes(routes!(add_photo).layer(DefaultBodyLimit::max(photos::MAX_BYTES + 1)))
+        .routes(routes!(get_photo, remove_photo))
 }
 
 #[utoipa::path(
@@ -89,6 +109,44 @@ pub struct ItemQuery {
     per_page: Option<u64>,
 }
 
+impl ItemQuery {
+    /// The filter the query asks for; a bad sort or a reversed range is a 422.
+    fn into_filter(self) -> AppResult<ItemFilter> {
+        let (sort, descending) = match self.sort.as_deref() {
+            None => (ItemSort::Name, false),
+            Some(sort) => ItemSort::parse(sort).ok_or_else(|| {
+                AppError::invalid_field(
+                    "sort",
+                    "Sort by name, received_on, quantity or category (a leading - for descending).",
+                )
+            })?,
+        };
+        if let (Some(from), Some(to)) = (self.received_from, self.received_to) {
+            if to < from {
+                return Err(AppError::invalid_field(
+                    "received_to",
+                    "Choose an end date on or after the start.",
+                ));
+            }
+        }
+        Ok(ItemFilter {
+            text: self.q,
+            category_id: self.category_id,
+            status: self.status,
+            condition: self.condition,
+            space_id: self.space_id,
+            storage_place: self.storage_place,
+            donor_id: self.donor_id,
+            received_from: self.received_from,
+            received_to: self.received_to,
+            sort,
+            descending,
+            page: self.page.unwrap_or(1),
+            per_page: self.per_page.unwrap_or(50),
+        })
+    }
+}
+
 /// Items matching the filters, by name, a page at a time.
 #[utoipa::path(
     get,
@@ -102,40 +160,8 @@ pub async fn list_items(
     _staff: Staff<FacilitiesRole>,
     ApiQuery(query): ApiQuery<ItemQuery>,
 ) -> AppResult<Json<Page<Item>>> {
-    let (sort, descending) = match query.sort.as_deref() {
-        None => (ItemSort::Name, false),
-        Some(sort) => ItemSort::parse(sort).ok_or_else(|| {
-            AppError::invalid_field(
-                "sort",
-                "Sort by name, received_on, quantity or category (a leading - for descending).",
-            )
-        })?,
-    };
-    if let (Some(from), Some(to)) = (query.received_from, query.received_to) {
-        if to < from {
-            return Err(AppError::invalid_field(
-                "received_to",
-                "Choose an end date on or after the start.",
-            ));
-        }
-    }
-    let filter = ItemFilter {
-        text: query.q,
-        category_id: query.category_id,
-        status: query.status,
-        condition: query.condition,
-        space_id: query.space_id,
-        storage_place: query.storage_place,
-        donor_id: query.donor_id,
-        received_from: query.received_from,
-        received_to: query.received_to,
-        sort,
-        descending,
-        page: query.page.unwrap_or(1),
-        per_page: query.per_page.unwrap_or(50),
-    };
     Ok(Json(
-        services::inventory::list_items(&state.db, filter).await?,
+        services::inventory::list_items(&state.db, query.into_filter()?).await?,
     ))
 }
 
@@ -239,4 +265,200 @@ pub async fn change_stock(
         )
         .await?,
     ))
+}
+
+/// Gives several items one status, all or none; each change goes in its item's history.
+#[utoipa::path(
+    post,
+    path = "/facilities/items/status",
+    tag = "inventory",
+    request_body = BulkStatusChange,
+    responses(
+        (status = 200, description = "The changed items", body = Vec<Item>),
+        (status = 422, description = "An unknown id (nothing changed), or disposing without a reason", body = shared::ApiErrorBody)
+    )
+)]
+pub async fn change_statuses(
+    State(state): State<AppState>,
+    staff: Staff<FacilitiesRole>,
+    ApiJson(change): ApiJson<BulkStatusChange>,
+) -> AppResult<Json<Vec<Item>>> {
+    Ok(Json(
+        services::inventory::change_statuses(
+            &state.db,
+            &state.config,
+            &staff.user,
+            change,
+            Utc::now(),
+        )
+        .await?,
+    ))
+}
+
+/// Every item matching the list's filters (not one page) as a CSV file. Cells a
+/// spreadsheet would run as formulas start with `'`.
+#[utoipa::path(
+    get,
+    path = "/facilities/items/export.csv",
+    tag = "inventory",
+    params(ItemQuery),
+    responses(
+        (status = 200, content_type = "text/csv", body = String),
+        (status = 422, body = shared::ApiErrorBody)
+    )
+)]
+pub async fn export_items(
+    State(state): State<AppState>,
+    _staff: Staff<FacilitiesRole>,
+    ApiQuery(query): ApiQuery<ItemQuery>,
+) -> AppResult<Response> {
+    let csv = inventory_csv::export(&state.db, &query.into_filter()?).await?;
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/csv; charset=utf-8"),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                HeaderValue::from_static("attachment; filename=\"inventory.csv\""),
+            ),
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+        ],
+        csv,
+    )
+        .into_response())
+}
+
+/// Checks a CSV file of items (`save: false`: 200, nothing saved) or saves all its rows
+/// (`save: true`: 201), or none if any row has a problem (422, each under `line N`).
+/// Columns: name, category, quantity, condition, status, received_on and location
+/// (a space's name or a storage place) are needed; unit, estimated_value, notes and
+/// low_stock_threshold may be given. At most 5,000 rows and 2 MB.
+#[utoipa::path(
+    post,
+    path = "/facilities/items/import",
+    tag = "inventory",
+    request_body = ItemImport,
+    responses(
+        (status = 200, description = "Checked, nothing saved", body = ImportPreview),
+        (status = 201, description = "Every row saved", body = ImportPreview),
+        (status = 413, body = shared::ApiErrorBody),
+        (status = 422, body = shared::ApiErrorBody)
+    )
+)]
+pub async fn import_items(
+    State(state): State<AppState>,
+    staff: Staff<FacilitiesRole>,
+    ApiJson(import): ApiJson<ItemImport>,
+) -> AppResult<(StatusCode, Json<ImportPreview>)> {
+    let status = if import.save {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    let preview =
+        inventory_csv::import(&state.db, &state.config, &staff.user, import, Utc::now()).await?;
+    Ok((status, Json(preview)))
+}
+
+/// Adds a photo of an item (at most five): the raw image as the body, `Content-Type`
+/// image/jpeg, image/png or image/webp, at most 2 MB. Its metadata is removed. A PUT
+/// because every API POST must be JSON.
+#[utoipa::path(
+    put,
+    path = "/facilities/items/{id}/photos",
+    tag = "inventory",
+    params(("id" = i64, Path)),
+    request_body(content = Vec<u8>, content_type = "image/jpeg"),
+    responses(
+        (status = 201, body = ItemDetail),
+        (status = 404, body = shared::ApiErrorBody),
+        (status = 409, description = "`too_many_photos`", body = shared::ApiErrorBody),
+        (status = 413, body = shared::ApiErrorBody),
+        (status = 415, description = "Not a JPEG, PNG or WebP photo, or not what `Content-Type` says", body = shared::ApiErrorBody),
+        (status = 422, description = "A damaged photo", body = shared::ApiErrorBody)
+    )
+)]
+pub async fn add_photo(
+    State(state): State<AppState>,
+    staff: Staff<FacilitiesRole>,
+    ApiPath(id): ApiPath<i64>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> AppResult<(StatusCode, Json<ItemDetail>)> {
+    let body = body.map_err(|rejection| {
+        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            photos::too_large()
+        } else {
+            AppError::bad_request("bad_request", rejection.body_text())
+        }
+    })?;
+    let declared = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok());
+    let item = services::item_photos::add_photo(
+        &state.db,
+        &state.config,
+        &staff.user,
+        id,
+        declared,
+        &body,
+        Utc::now(),
+    )
+    .await?;
+    Ok((StatusCode::CREATED, Json(item)))
+}
+
+/// A photo of an item, for facilities staff only.
+#[utoipa::path(
+    get,
+    path = "/facilities/items/{id}/photos/{photo_id}",
+    tag = "inventory",
+    params(("id" = i64, Path), ("photo_id" = i64, Path)),
+    responses(
+        (status = 200, content_type = "image/jpeg", body = Vec<u8>),
+        (status = 404, body = shared::ApiErrorBody)
+    )
+)]
+pub async fn get_photo(
+    State(state): State<AppState>,
+    _staff: Staff<FacilitiesRole>,
+    ApiPath((id, photo_id)): ApiPath<(i64, i64)>,
+) -> AppResult<Response> {
+    let (content_type, bytes) = services::item_photos::photo(&state.db, id, photo_id).await?;
+    let content_type = HeaderValue::from_str(&content_type)
+        .unwrap_or(HeaderValue::from_static("application/octet-stream"));
+    Ok((
+        [
+            (header::CONTENT_TYPE, content_type),
+            // A photo's id never shows other bytes, but only this browser may keep it.
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("private, max-age=3600"),
+            ),
+            (
+                header::X_CONTENT_TYPE_OPTIONS,
+                HeaderValue::from_static("nosniff"),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+#[utoipa::path(
+    delete,
+    path = "/facilities/items/{id}/photos/{photo_id}",
+    tag = "inventory",
+    params(("id" = i64, Path), ("photo_id" = i64, Path)),
+    responses((status = 204, description = "Removed"), (status = 404, body = shared::ApiErrorBody))
+)]
+pub async fn remove_photo(
+    State(state): State<AppState>,
+    staff: Staff<FacilitiesRole>,
+    ApiPath((id, photo_id)): ApiPath<(i64, i64)>,
+) -> AppResult<StatusCode> {
+    services::item_photos::remove_photo(&state.db, &staff.user, id, photo_id, Utc::now()).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

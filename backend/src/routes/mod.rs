@@ -11,6 +11,7 @@ pub mod admin;
 pub mod admin_spaces;
 pub mod auth;
 pub mod bookings;
+pub mod donations;
 pub mod events;
 pub mod health;
 pub mod inventory;
@@ -18,6 +19,7 @@ pub mod mentor_self;
 pub mod mentors;
 pub mod spaces;
 pub mod supervision;
+pub mod wishlist;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -44,6 +46,8 @@ pub fn api_router() -> Router<AppState> {
         .merge(supervision::router())
         .merge(events::router())
         .merge(inventory::router())
+        .merge(donations::router())
+        .merge(wishlist::router())
         .split_for_parts();
     let openapi = with_prefix(openapi, "/api");
     let document = serde_json::to_value(&openapi).unwrap_or_default();

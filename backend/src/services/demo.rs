@@ -1,5 +1,5 @@
 //! Demo data for a first look: a lounge with opening hours, two peer mentors, an upcoming
-//! event and a staff login. Loaded only into an empty database, and only when asked for.
+//! event, a wishlist and a staff login. Loaded only into an empty database, and only when asked for.
 
 use std::path::{Path, PathBuf};
 
@@ -13,7 +13,9 @@ use shared::{Email, Role};
 
 use crate::{
     db::Db,
-    entities::{events, mentor_languages, mentor_topics, mentors, opening_rules, spaces, topics},
+    entities::{
+        events, mentor_languages, mentor_topics, mentors, opening_rules, spaces, topics, wishes,
+    },
     services::{
         passwords,
         staff::{self, NewStaffUser},
@@ -176,6 +178,33 @@ pub async fn seed_if_empty(
     crate::services::event_lounge::recount(&tx, zone, &lounge, starts_at, ends_at)
         .await
         .map_err(|error| anyhow::anyhow!("{error:?}"))?;
+
+    // What the lounge still needs, for the public wishlist.
+    for (name, quantity, priority, note) in [
+        (
+            "Bean bags",
+            6,
+            "high",
+            "Any colour; washable covers if possible.",
+        ),
+        ("Board games", 4, "medium", "For ages 14 and up."),
+        ("Phone chargers", 10, "low", "USB-C and Lightning."),
+    ] {
+        wishes::ActiveModel {
+            name: Set(name.into()),
+            category_id: Set(None),
+            quantity: Set(quantity),
+            pledged: Set(0),
+            priority: Set(priority.into()),
+            note: Set(note.into()),
+            archived: Set(false),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&tx)
+        .await?;
+    }
     tx.commit().await?;
 
     write_login_file(data_dir, &password)?;

@@ -6,14 +6,14 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use sea_orm::{
     sea_query::{Expr, ExprTrait},
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseTransaction, EntityTrait,
-    IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseTransaction, DbBackend,
+    EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use serde::Serialize;
 use shared::{
-    DonationRef, FieldErrors, Item, ItemCategory, ItemChange, ItemCondition, ItemDetail,
-    ItemLocation, ItemMovement, ItemPhoto, ItemStatus, NewItem, NewItemCategory, Page, Role,
-    StaffUser, StockChange,
+    BulkStatusChange, DisposalReason, DonationRef, FieldErrors, Item, ItemCategory, ItemChange,
+    ItemCondition, ItemDetail, ItemLocation, ItemMovement, ItemPhoto, ItemStatus, NewItem,
+    NewItemCategory, Page, Role, StaffUser, StockChange,
 };
 
 use crate::{
@@ -359,6 +359,117 @@ async fn location_name(conn: &impl ConnectionTrait, item: &items::Model) -> anyh
     Ok(item.storage_place.clone().unwrap_or_default())
 }
 
+/// What to change on an item, checked: only what is `Some` changes.
+#[derive(Debug, Default)]
+struct Changes {
+    name: Option<String>,
+    notes: Option<String>,
+    quantity: Option<i64>,
+    condition: Option<ItemCondition>,
+    status: Option<ItemStatus>,
+    location: Option<(Option<i64>, Option<String>)>,
+    low_stock_threshold: Option<Option<i64>>,
+    disposal_reason: Option<DisposalReason>,
+    /// Why, for the item's history (already checked).
+    reason: String,
+}
+
+impl Changes {
+    /// Disposing of an item that isn't disposed of yet.
+    fn disposes(&self, item: &items::Model) -> bool {
+        self.status == Some(ItemStatus::Disposed) && item.status != ItemStatus::Disposed.as_str()
+    }
+
+    /// The reason its movements carry: a disposal's reason first.
+    fn why(&self, item: &items::Model) -> String {
+        match (self.disposes(item), self.disposal_reason) {
+            (true, Some(disposal)) if self.reason.is_empty() => disposal.as_str().to_owned(),
+            (true, Some(disposal)) => format!("{}: {}", disposal.as_str(), self.reason),
+            _ => self.reason.clone(),
+        }
+    }
+}
+
+/// Disposing asks why (broken, given away, recycled), for each item it disposes of.
+fn check_disposal(problems: &mut FieldErrors, changes: &Changes, items: &[items::Model]) {
+    if changes.disposal_reason.is_none() && items.iter().any(|item| changes.disposes(item)) {
+        add(
+            problems,
+            "disposal_reason",
+            "Say why it's going: broken, given away or recycled.",
+        );
+    }
+}
+
+/// Applies checked changes to one item: saves it, records each change of quantity,
+/// status, condition or location as a movement, and checks its stock level again.
+async fn apply_changes(
+    tx: &DatabaseTransaction,
+    config: &Config,
+    staff: &StaffUser,
+    item: items::Model,
+    changes: &Changes,
+    now: DateTime<Utc>,
+) -> anyhow::Result<items::Model> {
+    let why = changes.why(&item);
+    let before = item.clone();
+    let old_place = match changes.location {
+        Some(_) => Some(location_name(tx, &before).await?),
+        None => None,
+    };
+    let mut active = item.into_active_model();
+    if let Some(name) = &changes.name {
+        active.name = Set(name.clone());
+    }
+    if let Some(notes) = &changes.notes {
+        active.notes = Set(notes.clone());
+    }
+    if let Some(quantity) = changes.quantity {
+        active.quantity = Set(quantity);
+    }
+    if let Some(condition) = changes.condition {
+        active.condition = Set(condition.as_str().to_owned());
+    }
+    if let Some(status) = changes.status {
+        active.status = Set(status.as_str().to_owned());
+    }
+    if let Some((space_id, storage_place)) = &changes.location {
+        active.space_id = Set(*space_id);
+        active.storage_place = Set(storage_place.clone());
+    }
+    if let Some(threshold) = changes.low_stock_threshold {
+        active.low_stock_threshold = Set(threshold);
+    }
+    active.updated_at = Set(now);
+    let after = active.update(tx).await?;
+
+    let places = match old_place {
+        Some(old_place) => Some((old_place, location_name(tx, &after).await?)),
+        None => None,
+    };
+    let moves = [
+        Some((
+            "quantity",
+            before.quantity.to_string(),
+            after.quantity.to_string(),
+        )),
+        Some(("status", before.status.clone(), after.status.clone())),
+        Some((
+            "condition",
+            before.condition.clone(),
+            after.condition.clone(),
+        )),
+        places.map(|(from, to)| ("location", from, to)),
+    ];
+    for (field, from, to) in moves.into_iter().flatten() {
+        if from != to {
+            record(tx, &after, staff, field, &from, &to, &why, now).await?;
+        }
+    }
+    alert_if_low(tx, config, after.id, now).await?;
+    Ok(after)
+}
+
 /// Changes what an item is or where: each change of quantity, status, condition or
 /// location becomes a movement with the reason. Disposing needs a disposal reason.
 pub async fn change_item(
@@ -395,74 +506,90 @@ pub async fn change_item(
         Some(location) => Some(check_location(&tx, &mut problems, "", location).await?),
         None => None,
     };
-    let disposing =
-        change.status == Some(ItemStatus::Disposed) && item.status != ItemStatus::Disposed.as_str();
-    if disposing && change.disposal_reason.is_none() {
+    let changes = Changes {
+        name,
+        notes,
+        quantity: change.quantity,
+        condition: change.condition,
+        status: change.status,
+        location,
+        low_stock_threshold: change.low_stock_threshold,
+        disposal_reason: change.disposal_reason,
+        reason,
+    };
+    check_disposal(&mut problems, &changes, std::slice::from_ref(&item));
+    if !problems.is_empty() {
+        return Err(AppError::Validation(problems));
+    }
+    apply_changes(&tx, config, staff, item, &changes, now).await?;
+    tx.commit().await?;
+    item_detail(db, config, id).await
+}
+
+/// At most this many items change status in one go.
+pub const MAX_BULK_ITEMS: usize = 1000;
+
+/// Gives several items one status, all or none: an unknown id changes nothing and is
+/// named in the answer. Each item that changes gets its movement, as a single change
+/// would; disposing needs a disposal reason.
+pub async fn change_statuses(
+    db: &Db,
+    config: &Config,
+    staff: &StaffUser,
+    change: BulkStatusChange,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<Item>> {
+    let mut problems = FieldErrors::new();
+    let reason = text(&mut problems, "reason", &change.reason, 200, false);
+    let mut ids = change.ids;
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.is_empty() {
+        add(&mut problems, "ids", "Choose at least one item.");
+    } else if ids.len() > MAX_BULK_ITEMS {
         add(
             &mut problems,
-            "disposal_reason",
-            "Say why it's going: broken, given away or recycled.",
+            "ids",
+            format!("At most {MAX_BULK_ITEMS} items at a time."),
         );
     }
     if !problems.is_empty() {
         return Err(AppError::Validation(problems));
     }
-    let why = match (disposing, change.disposal_reason) {
-        (true, Some(disposal)) if reason.is_empty() => disposal.as_str().to_owned(),
-        (true, Some(disposal)) => format!("{}: {reason}", disposal.as_str()),
-        _ => reason,
+    let tx = db.begin_write().await?;
+    let found = items::Entity::find()
+        .filter(items::Column::Id.is_in(ids.iter().copied()))
+        .order_by_asc(items::Column::Id)
+        .all(&tx)
+        .await?;
+    if found.len() != ids.len() {
+        let missing: Vec<String> = ids
+            .iter()
+            .filter(|id| !found.iter().any(|item| item.id == **id))
+            .map(i64::to_string)
+            .collect();
+        add(
+            &mut problems,
+            "ids",
+            format!("There is no item {}.", missing.join(", ")),
+        );
+    }
+    let changes = Changes {
+        status: Some(change.status),
+        disposal_reason: change.disposal_reason,
+        reason,
+        ..Default::default()
     };
-
-    let before = item.clone();
-    let old_place = location_name(&tx, &before).await?;
-    let mut active = item.into_active_model();
-    if let Some(name) = name {
-        active.name = Set(name);
+    check_disposal(&mut problems, &changes, &found);
+    if !problems.is_empty() {
+        return Err(AppError::Validation(problems));
     }
-    if let Some(notes) = notes {
-        active.notes = Set(notes);
+    let mut changed = Vec::with_capacity(found.len());
+    for item in found {
+        changed.push(apply_changes(&tx, config, staff, item, &changes, now).await?);
     }
-    if let Some(quantity) = change.quantity {
-        active.quantity = Set(quantity);
-    }
-    if let Some(condition) = change.condition {
-        active.condition = Set(condition.as_str().to_owned());
-    }
-    if let Some(status) = change.status {
-        active.status = Set(status.as_str().to_owned());
-    }
-    if let Some((space_id, storage_place)) = location {
-        active.space_id = Set(space_id);
-        active.storage_place = Set(storage_place);
-    }
-    if let Some(threshold) = change.low_stock_threshold {
-        active.low_stock_threshold = Set(threshold);
-    }
-    active.updated_at = Set(now);
-    let after = active.update(&tx).await?;
-
-    let new_place = location_name(&tx, &after).await?;
-    for (field, from, to) in [
-        (
-            "quantity",
-            before.quantity.to_string(),
-            after.quantity.to_string(),
-        ),
-        ("status", before.status.clone(), after.status.clone()),
-        (
-            "condition",
-            before.condition.clone(),
-            after.condition.clone(),
-        ),
-        ("location", old_place, new_place),
-    ] {
-        if from != to {
-            record(&tx, &after, staff, field, &from, &to, &why, now).await?;
-        }
-    }
-    alert_if_low(&tx, config, id, now).await?;
     tx.commit().await?;
-    item_detail(db, config, id).await
+    Ok(to_items(db.conn(), changed).await?)
 }
 
 /// Uses up (negative) or restocks (positive) a supply. The quantity never goes below
@@ -619,7 +746,7 @@ async fn alert_if_low(
     Ok(())
 }
 
-async fn find(conn: &impl ConnectionTrait, id: i64) -> AppResult<items::Model> {
+pub(crate) async fn find(conn: &impl ConnectionTrait, id: i64) -> AppResult<items::Model> {
     items::Entity::find_by_id(id)
         .one(conn)
         .await?
@@ -798,6 +925,16 @@ pub struct ItemFilter {
     pub per_page: u64,
 }
 
+impl ItemFilter {
+    /// The words searched for, if any.
+    fn search_text(&self) -> Option<&str> {
+        self.text
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+    }
+}
+
 /// What the inventory list is ordered by (then by id, so pages never overlap).
 #[derive(Debug, Default, Clone, Copy)]
 pub enum ItemSort {
@@ -836,32 +973,18 @@ impl ItemSort {
     }
 }
 
-/// Items matching the filter, by name, a page at a time.
-pub async fn list_items(db: &Db, filter: ItemFilter) -> AppResult<Page<Item>> {
-    let per_page = filter.per_page.clamp(1, 200);
+/// What the list's words are looked for in. The newline keeps a match from running from
+/// the name into the notes.
+const SEARCHED_TEXT: &str = "LOWER(\"name\" || '\n' || \"notes\")";
+
+/// Items matching the filter, unordered (for counting them).
+fn matching_items(filter: &ItemFilter) -> sea_orm::Select<items::Entity> {
     let mut query = items::Entity::find();
-    if let Some(text) = filter
-        .text
-        .as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-    {
+    if let Some(text) = filter.search_text() {
         let pattern = format!("%{}%", text.to_lowercase().replace(['%', '_'], ""));
-        query = query.filter(
-            Condition::any()
-                .add(
-                    Expr::expr(sea_orm::sea_query::Func::lower(Expr::col(
-                        items::Column::Name,
-                    )))
-                    .like(pattern.clone()),
-                )
-                .add(
-                    Expr::expr(sea_orm::sea_query::Func::lower(Expr::col(
-                        items::Column::Notes,
-                    )))
-                    .like(pattern),
-                ),
-        );
+        // One expression over name and notes, exactly as PostgreSQL's trigram index has
+        // it (migration 15), so the planner uses the index and knows its statistics.
+        query = query.filter(Expr::cust(SEARCHED_TEXT).like(pattern));
     }
     if let Some(category_id) = filter.category_id {
         query = query.filter(items::Column::CategoryId.eq(category_id));
@@ -900,18 +1023,47 @@ pub async fn list_items(db: &Db, filter: ItemFilter) -> AppResult<Page<Item>> {
     if let Some(to) = filter.received_to {
         query = query.filter(items::Column::ReceivedOn.lte(to));
     }
+    query
+}
+
+/// Items matching the filter, in its order (then by id), for a page or the export.
+pub(crate) fn select_items(
+    filter: &ItemFilter,
+    backend: DbBackend,
+) -> sea_orm::Select<items::Entity> {
     let order = if filter.descending {
         sea_orm::Order::Desc
     } else {
         sea_orm::Order::Asc
     };
-    let paginator = query
-        .order_by(filter.sort.column(), order.clone())
-        .order_by(items::Column::Id, order)
-        .paginate(db.conn(), per_page);
-    let total = paginator.num_items().await?;
+    let column = filter.sort.column();
+    let query = matching_items(filter);
+    let query = if backend == DbBackend::Sqlite && filter.search_text().is_some() {
+        // A text search can't use an index, and SQLite would rather walk the sort
+        // column's index, looking up every row, than sort what matched: fast for a
+        // common word, several times a table scan for a rare one. Unary `+` (a no-op on
+        // any value) keeps it from that index. PostgreSQL's trigram indexes find the
+        // matches and its planner weighs both ways.
+        query.order_by(
+            Expr::cust(format!("+\"{}\"", sea_orm::IdenStatic::as_str(&column))),
+            order.clone(),
+        )
+    } else {
+        query.order_by(column, order.clone())
+    };
+    query.order_by(items::Column::Id, order)
+}
+
+/// Items matching the filter, by name, a page at a time.
+pub async fn list_items(db: &Db, filter: ItemFilter) -> AppResult<Page<Item>> {
+    let per_page = filter.per_page.clamp(1, 200);
+    // Counted without the order, so the count can use any index (or none) it likes.
+    let total = matching_items(&filter).count(db.conn()).await?;
     let page = std::cmp::max(filter.page, 1);
-    let rows = paginator.fetch_page(page - 1).await?;
+    let rows = select_items(&filter, db.backend())
+        .paginate(db.conn(), per_page)
+        .fetch_page(page - 1)
+        .await?;
     Ok(Page {
         items: to_items(db.conn(), rows).await?,
         page,
