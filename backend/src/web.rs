@@ -17,14 +17,16 @@ use axum::{
 use crate::{config::Config, error::AppError, services::availability_cache::AvailabilityCache};
 
 /// The single-page apps the server hands out: the public widget, the staff console under
-/// `/staff`, and the manage page at `/manage` (bundles of their own, so the widget stays
-/// small). Their shells are loaded once at start; they are tiny.
+/// `/staff`, the manage page at `/manage` and the public wishlist at `/wishlist`
+/// (bundles of their own, so the widget stays small). Their shells are loaded once at
+/// start; they are tiny.
 #[derive(Clone)]
 pub struct Frontend {
     dir: PathBuf,
     widget_html: Option<String>,
     console_html: Option<String>,
     manage_html: Option<String>,
+    wishlist_html: Option<String>,
 }
 
 /// Where the console is served, and where its build lives inside the static dir.
@@ -37,16 +39,29 @@ pub const MANAGE_PATH: &str = "/manage";
 /// served from: not under `/manage` itself, so that address never meets a directory.
 pub const MANAGE_ASSETS_DIR: &str = "manage-app";
 
+/// Where partners see what the lounge needs and pledge it (framed on the agency's site
+/// by `/embed.js` with `data-view="wishlist"`).
+pub const WISHLIST_PATH: &str = "/wishlist";
+
+/// Where the wishlist's build lives inside the static dir, and its files are served from.
+pub const WISHLIST_ASSETS_DIR: &str = "wishlist-app";
+
 impl Frontend {
     pub fn load(dir: &Path) -> Self {
         let widget_html = std::fs::read_to_string(dir.join("index.html")).ok();
         let console_html = std::fs::read_to_string(dir.join("staff/index.html")).ok();
         let manage_html =
             std::fs::read_to_string(dir.join(MANAGE_ASSETS_DIR).join("index.html")).ok();
-        if widget_html.is_none() || console_html.is_none() || manage_html.is_none() {
+        let wishlist_html =
+            std::fs::read_to_string(dir.join(WISHLIST_ASSETS_DIR).join("index.html")).ok();
+        if widget_html.is_none()
+            || console_html.is_none()
+            || manage_html.is_none()
+            || wishlist_html.is_none()
+        {
             tracing::warn!(
                 dir = %dir.display(),
-                "the widget, the staff console or the manage page is not built; the API works, pages show a notice (build them with `cargo xtask run`)"
+                "the widget, the staff console, the manage page or the wishlist is not built; the API works, pages show a notice (build them with `cargo xtask run`)"
             );
         }
         Self {
@@ -54,6 +69,7 @@ impl Frontend {
             widget_html,
             console_html,
             manage_html,
+            wishlist_html,
         }
     }
 
@@ -62,7 +78,7 @@ impl Frontend {
     }
 
     /// The app shell for client-side routes: the console's under `/staff`, the manage
-    /// page's at `/manage`, the widget's elsewhere. A missing file with an extension is a
+    /// page's at `/manage`, the wishlist's at `/wishlist`, the widget's elsewhere. A missing file with an extension is a
     /// 404, not a shell, so a broken asset link fails loudly.
     pub fn shell(&self, request: &Request) -> Response {
         let path = request.uri().path();
@@ -78,6 +94,8 @@ impl Frontend {
             &self.console_html
         } else if path.trim_end_matches('/') == MANAGE_PATH {
             &self.manage_html
+        } else if path.trim_end_matches('/') == WISHLIST_PATH {
+            &self.wishlist_html
         } else {
             &self.widget_html
         };
@@ -312,14 +330,19 @@ mod tests {
         String::from_utf8(bytes.to_vec()).unwrap()
     }
 
-    #[tokio::test]
-    async fn the_manage_link_gets_the_manage_pages_own_shell() {
-        let frontend = Frontend {
+    fn frontend() -> Frontend {
+        Frontend {
             dir: PathBuf::new(),
             widget_html: Some("widget".into()),
             console_html: Some("console".into()),
             manage_html: Some("manage".into()),
-        };
+            wishlist_html: Some("wishlist".into()),
+        }
+    }
+
+    #[tokio::test]
+    async fn the_manage_link_gets_the_manage_pages_own_shell() {
+        let frontend = frontend();
         for path in ["/manage", "/manage/"] {
             assert_eq!(shell_of(&frontend, path).await, "manage", "{path}");
         }
@@ -327,6 +350,17 @@ mod tests {
             assert_eq!(shell_of(&frontend, path).await, "widget", "{path}");
         }
         assert_eq!(shell_of(&frontend, "/staff/events").await, "console");
+    }
+
+    #[tokio::test]
+    async fn the_wishlist_gets_its_own_shell() {
+        let frontend = frontend();
+        for path in ["/wishlist", "/wishlist/"] {
+            assert_eq!(shell_of(&frontend, path).await, "wishlist", "{path}");
+        }
+        for path in ["/wishlists", "/wishlist/3", "/lounge"] {
+            assert_eq!(shell_of(&frontend, path).await, "widget", "{path}");
+        }
     }
 
     #[test]

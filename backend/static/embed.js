@@ -1,7 +1,9 @@
 // Peer Lounge embed: put
 //   <script src="https://LOUNGE-HOST/embed.js" data-view="lounge" async></script>
 // on any page of the agency's site to show the widget there, in an iframe that grows
-// with its content. data-view may be lounge, mentors or events. No cookies, no tracking.
+// with its content. data-view may be lounge, mentors or events, or wishlist for what the
+// lounge needs, which partners can pledge (its own page, /wishlist). No cookies, no
+// tracking.
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -9,14 +11,16 @@
     return;
   }
   var origin = new URL(script.src).origin;
-  var views = ["lounge", "mentors", "events"];
+  var views = ["lounge", "mentors", "events", "wishlist"];
   var view = script.getAttribute("data-view");
   if (views.indexOf(view) < 0) {
     view = "lounge";
   }
   var frame = document.createElement("iframe");
   frame.src = origin + "/" + view + "?embed=1";
-  frame.title = script.getAttribute("data-title") || "Peer Lounge: book a spot";
+  frame.title =
+    script.getAttribute("data-title") ||
+    (view === "wishlist" ? "Peer Lounge: what our lounge needs" : "Peer Lounge: book a spot");
   frame.setAttribute("loading", "lazy");
   frame.style.width = "100%";
   frame.style.border = "0";

@@ -20,6 +20,18 @@ async fn app_with_fake_dist() -> (TestApp, tempfile::TempDir) {
         "<!doctype html><html lang=\"en\"><title>Peer Lounge staff</title><div id=\"console-shell\"></div></html>",
     )
     .unwrap();
+    std::fs::create_dir(dist.path().join("wishlist-app")).unwrap();
+    std::fs::write(
+        dist.path().join("wishlist-app/index.html"),
+        "<!doctype html><html lang=\"en\"><title>Our wishlist</title><div id=\"wishlist-shell\"></div></html>",
+    )
+    .unwrap();
+    std::fs::write(
+        dist.path()
+            .join("wishlist-app/frontend-0123456789abcdef.js"),
+        "export {};",
+    )
+    .unwrap();
     let app = TestApp::spawn_with(
         TestAppOptions::default()
             .set("PEERLOUNGE_STATIC_DIR", dist.path().to_string_lossy())
@@ -127,4 +139,41 @@ async fn the_embed_script_is_served_for_other_sites_to_load() {
     );
     let page = demo.text().await.unwrap();
     assert!(page.contains("<script src=\"/embed.js\" data-view=\"lounge\" async></script>"));
+}
+
+#[tokio::test]
+async fn the_wishlist_gets_its_own_shell_and_its_files_are_served_under_wishlist_app() {
+    let (app, _dist) = app_with_fake_dist().await;
+    for path in ["/wishlist", "/wishlist/", "/wishlist?embed=1"] {
+        let response = app.get(path).await;
+        assert_eq!(response.status(), 200, "{path}");
+        assert_eq!(response.headers()["cache-control"], "no-cache", "{path}");
+        let csp = response.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert!(
+            csp.contains("frame-ancestors 'self' https://agency.example.org"),
+            "{path}: {csp}"
+        );
+        let body = response.text().await.unwrap();
+        assert!(body.contains("wishlist-shell"), "{path}");
+    }
+    for path in ["/wishlists", "/lounge"] {
+        let body = app.get(path).await.text().await.unwrap();
+        assert!(body.contains("app-shell"), "{path}");
+    }
+    let asset = app.get("/wishlist-app/frontend-0123456789abcdef.js").await;
+    assert_eq!(asset.status(), 200);
+    assert_eq!(
+        asset.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+}
+
+#[tokio::test]
+async fn the_embed_script_can_frame_the_wishlist() {
+    let (app, _dist) = app_with_fake_dist().await;
+    let script = app.get("/embed.js").await.text().await.unwrap();
+    assert!(script.contains("\"wishlist\""));
 }

@@ -910,3 +910,196 @@ async fn a_mentor_publishes_an_event_that_fills_and_the_waitlist_is_promoted_on_
 
     client.close().await.unwrap();
 }
+
+/// Issue 8's promise: facilities staff log a donation of two items from a new donor in
+/// the console and open its thank-you letter; a partner pledges from the wishlist as the
+/// agency's site frames it (`embed=1`), and the pledge shows on the console's Pledges
+/// page.
+#[tokio::test]
+#[ignore = "needs chromium, chromedriver and the built widget; run by cargo xtask test"]
+async fn facilities_staff_log_a_donation_with_its_letter_and_see_a_partners_pledge() {
+    tests::install_crypto_provider();
+    let wishlist_bundle = tests::workspace_root().join("frontend/dist/wishlist-app/index.html");
+    assert!(
+        wishlist_bundle.exists(),
+        "{} is missing: build the frontend first (cargo xtask test does)",
+        wishlist_bundle.display()
+    );
+    let app = app().await;
+    let (fi_email, fi_password) = ("fi@agency.example.org", "fi fixes the wobbly chairs");
+    app.create_staff(fi_email, fi_password, &[shared::Role::Facilities])
+        .await;
+    let fi = app.signed_in_client(fi_email, fi_password).await;
+    let response = fi
+        .post(app.url("/api/facilities/categories"))
+        .json(&json!({"name": "Lounge furniture"}))
+        .send()
+        .await
+        .unwrap();
+    let (status, body) = (response.status(), response.text().await.unwrap());
+    let category: shared::ItemCategory =
+        serde_json::from_str(&body).unwrap_or_else(|e| panic!("{status} {body}: {e}"));
+    let response = fi
+        .post(app.url("/api/facilities/wishlist"))
+        .json(&json!({
+            "name": "Floor cushions",
+            "quantity": 4,
+            "priority": "high",
+            "note": "Washable covers, please.",
+            "category_id": category.id,
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 201);
+    let spaces: Vec<shared::Space> = app.get_json("/api/spaces").await;
+    let space = spaces.first().expect("the demo has a lounge space");
+
+    let driver = ChromeDriver::start();
+    let profile = tempfile::tempdir().unwrap();
+    let client = browser(&driver, &profile).await;
+
+    // Fi logs two items from a new donor.
+    client.goto(&app.url("/staff")).await.unwrap();
+    fill(&client, "staff-email", fi_email).await;
+    fill(&client, "staff-password", fi_password).await;
+    click_button(&client, "Sign in").await;
+    wait_for_text(&client, "main", "Signed in as").await;
+    client.goto(&app.url("/staff/donations/new")).await.unwrap();
+    client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Id("donation-from-1"))
+        .await
+        .expect("a choice of a new donor")
+        .click()
+        .await
+        .unwrap();
+    fill(&client, "new-donor-name", "Corner Furniture").await;
+    fill(&client, "new-donor-contact-person", "Pat Lee").await;
+    // Yesterday on any clock: the agency's today may still be the device's yesterday.
+    let received = chrono::Utc::now().date_naive() - chrono::Duration::days(2);
+    set_value(&client, "donation-received-on", &received.to_string()).await;
+    fill(&client, "item-0-name", "Sofa").await;
+    set_value(&client, "item-0-category", &category.id.to_string()).await;
+    fill(&client, "item-0-quantity", "3").await;
+    set_value(&client, "item-0-place", &space.id.to_string()).await;
+    click_button(&client, "Add an item").await;
+    fill(&client, "item-1-name", "Board games").await;
+    set_value(&client, "item-1-category", &category.id.to_string()).await;
+    fill(&client, "item-1-quantity", "2").await;
+    set_value(&client, "item-1-place", "storage").await;
+    fill(&client, "item-1-place-storage", "Basement shelf 2").await;
+    fill(&client, "item-1-value", "40.00").await;
+    click_button(&client, "Log donation").await;
+    wait_for_text(
+        &client,
+        "main [role=status]",
+        "Donation from Corner Furniture logged",
+    )
+    .await;
+    wait_for_text(&client, "main", "Board games").await;
+    let url = client.current_url().await.unwrap();
+    let id: i64 = url
+        .path()
+        .rsplit('/')
+        .next()
+        .and_then(|id| id.parse().ok())
+        .unwrap_or_else(|| panic!("the donation's page: {url}"));
+    let donation: shared::Donation = fi
+        .get(app.url(&format!("/api/facilities/donations/{id}")))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(donation.donor_name, "Corner Furniture");
+    assert_eq!(donation.items.len(), 2);
+    assert_eq!(donation.items[1].estimated_value_cents, Some(4000));
+
+    // "Print letter" loads the letter into a frame on the page and prints that.
+    click_button(&client, "Print letter").await;
+    let frame = client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css(
+            "iframe[title='Thank-you letter to Corner Furniture']",
+        ))
+        .await
+        .expect("the letter's frame, with a title");
+    assert_eq!(
+        frame.attr("src").await.unwrap().as_deref(),
+        Some(format!("/api/facilities/donations/{id}/letter").as_str())
+    );
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(
+        client
+            .find(Locator::Css(".letter-actions .notice--error"))
+            .await
+            .is_err(),
+        "the browser printed the frame"
+    );
+
+    // The letter itself: the donor, both items, and the statement donors need for
+    // their taxes.
+    client
+        .goto(&app.url(&format!("/api/facilities/donations/{id}/letter")))
+        .await
+        .unwrap();
+    let letter = wait_for_text(&client, "body", "Corner Furniture")
+        .await
+        .text()
+        .await
+        .unwrap();
+    for expected in ["Sofa", "Board games"] {
+        assert!(letter.contains(expected), "{expected:?} in {letter}");
+    }
+    assert!(
+        letter.to_lowercase().contains("no goods or services"),
+        "{letter}"
+    );
+
+    // A partner pledges two bean bags from the wishlist the agency's site frames.
+    client.goto(&app.url("/wishlist?embed=1")).await.unwrap();
+    wait_for_text(&client, "main", "Floor cushions").await;
+    let page = client.source().await.unwrap();
+    assert!(
+        !page.contains(fi_email),
+        "no staff or donor details in public"
+    );
+    click_button(&client, "Pledge Floor cushions").await;
+    fill(&client, "pledge-organisation", "Corner Cafe").await;
+    fill(&client, "pledge-contact-name", "Sam Okafor").await;
+    fill(&client, "pledge-email", "sam@cafe.example").await;
+    fill(&client, "pledge-quantity", "2").await;
+    fill(&client, "pledge-message", "We can drop them off on Friday.").await;
+    click_button(&client, "Send my pledge").await;
+    wait_for_text(
+        &client,
+        "main",
+        "Thank you! You've pledged 2 \u{00d7} Floor cushions.",
+    )
+    .await;
+    let wishes: Vec<shared::PublicWish> = app.get_json("/api/wishlist").await;
+    let cushions = wishes.iter().find(|wish| wish.name == "Floor cushions");
+    assert_eq!(cushions.map(|wish| wish.still_needed), Some(2));
+    let page = client.source().await.unwrap();
+    assert!(!page.contains("Sam Okafor"), "who pledged is never shown");
+
+    // Fi sees the pledge in the console.
+    client.goto(&app.url("/staff/pledges")).await.unwrap();
+    wait_for_text(&client, ".pledges", "Corner Cafe").await;
+    let pledges = wait_for_text(&client, ".pledges", "2 \u{00d7} Floor cushions")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(pledges.contains("Sam Okafor"), "{pledges}");
+    assert!(
+        pledges.contains("We can drop them off on Friday."),
+        "{pledges}"
+    );
+
+    client.close().await.unwrap();
+}

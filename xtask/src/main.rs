@@ -18,6 +18,8 @@ const TRUNK_VERSION: &str = "0.21.14";
 const BINARYEN_NPM_VERSION: &str = "132.0.0";
 /// The public widget's wasm + JS, gzipped, must stay at or under this.
 const WIDGET_BUDGET_BYTES: u64 = 150 * 1024;
+/// The public wishlist's too: partners open it on the agency's site, often on a phone.
+const WISHLIST_BUDGET_BYTES: u64 = 120 * 1024;
 
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
@@ -28,7 +30,7 @@ fn main() -> ExitCode {
         Some("bench") => bench(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <command>\n\n  run              build the widget and start Peer Lounge at http://127.0.0.1:8080 with demo data\n  test             everything CI checks\n  bench            load figures for the release server (requests/s, p50/p99)\n  build-frontend   build the widget, the staff console and the manage page into frontend/dist"
+                "usage: cargo xtask <command>\n\n  run              build the widget and start Peer Lounge at http://127.0.0.1:8080 with demo data\n  test             everything CI checks\n  bench            load figures for the release server (requests/s, p50/p99)\n  build-frontend   build the widget, the staff console, the manage page and the wishlist into frontend/dist"
             );
             return ExitCode::from(2);
         }
@@ -298,9 +300,12 @@ impl Tools {
 /// `frontend/dist/`, then the staff console into `frontend/dist/staff/` (served under
 /// `/staff/`), then the manage page behind every booking's secret link into
 /// `frontend/dist/manage-app/` (its shell served at `/manage`, its files under
-/// `/manage-app/`); the widget first because Trunk empties its dist dir first. Each
-/// build's inline loader script moves into a file of its own (our CSP allows no inline
-/// script). Only the widget has a size budget: it is what every visitor downloads.
+/// `/manage-app/`), then the public wishlist into `frontend/dist/wishlist-app/` (its
+/// shell served at `/wishlist`, its files under `/wishlist-app/`); the widget first
+/// because Trunk empties its dist dir first. Each build's inline loader script moves
+/// into a file of its own (our CSP allows no inline script). The two public bundles have
+/// size budgets: the widget is what every visitor downloads, the wishlist what partners
+/// open on the agency's site.
 fn build_frontend(tools: &Tools) -> Result<()> {
     let root = root();
     let dist = root.join("frontend/dist");
@@ -308,6 +313,8 @@ fn build_frontend(tools: &Tools) -> Result<()> {
     let console_html = root.join("frontend/console.html");
     let manage_dist = dist.join("manage-app");
     let manage_html = root.join("frontend/manage.html");
+    let wishlist_dist = dist.join("wishlist-app");
+    let wishlist_html = root.join("frontend/wishlist.html");
 
     step("Building the widget (trunk build --release)");
     status(trunk(tools).args(["build", "--release"]))?;
@@ -342,6 +349,20 @@ fn build_frontend(tools: &Tools) -> Result<()> {
         externalize_inline_scripts(&manage_dist, "/manage-app/")?;
     }
 
+    if wishlist_html.exists() {
+        step("Building the public wishlist (trunk build frontend/wishlist.html --release)");
+        status(
+            trunk(tools)
+                .arg("build")
+                .arg(&wishlist_html)
+                .arg("--release")
+                .arg("--dist")
+                .arg(&wishlist_dist)
+                .args(["--public-url", "/wishlist-app/"]),
+        )?;
+        externalize_inline_scripts(&wishlist_dist, "/wishlist-app/")?;
+    }
+
     println!("Widget size (wasm + JS):");
     let widget = gzipped_code_size(&dist)?;
     println!(
@@ -359,11 +380,30 @@ fn build_frontend(tools: &Tools) -> Result<()> {
         let manage = gzipped_code_size(&manage_dist)?;
         println!("  {:>8.1} KB gzipped  total", manage as f64 / 1024.0);
     }
+    let wishlist = if wishlist_dist.exists() {
+        println!("Public wishlist size (wasm + JS, loaded by partners on the agency's site):");
+        let wishlist = gzipped_code_size(&wishlist_dist)?;
+        println!(
+            "  {:>8.1} KB gzipped  total, budget {} KB",
+            wishlist as f64 / 1024.0,
+            WISHLIST_BUDGET_BYTES / 1024
+        );
+        wishlist
+    } else {
+        0
+    };
     if widget > WIDGET_BUDGET_BYTES {
         bail!(
             "the widget is {:.1} KB gzipped, over its {} KB budget",
             widget as f64 / 1024.0,
             WIDGET_BUDGET_BYTES / 1024
+        );
+    }
+    if wishlist > WISHLIST_BUDGET_BYTES {
+        bail!(
+            "the public wishlist is {:.1} KB gzipped, over its {} KB budget",
+            wishlist as f64 / 1024.0,
+            WISHLIST_BUDGET_BYTES / 1024
         );
     }
     Ok(())

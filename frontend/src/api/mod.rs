@@ -5,8 +5,10 @@
 pub mod admin;
 pub mod auth;
 pub mod bookings;
+pub mod donations;
 pub mod events;
 pub mod health;
+pub mod inventory;
 pub mod json;
 pub mod lounge_admin;
 pub mod mentoring;

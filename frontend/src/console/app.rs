@@ -6,11 +6,20 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::components::RequireStaff;
+use super::pages::donation_new_page::NewDonationPage;
+use super::pages::donation_page::DonationPage;
+use super::pages::donations_page::DonationsPage;
+use super::pages::donor_page::DonorPage;
+use super::pages::donors_page::DonorsPage;
+use super::pages::letterhead_page::LetterheadPage;
+use super::pages::pledges_page::PledgesPage;
+use super::pages::wishlist_page::WishlistPage;
 use super::pages::{
     AuditPage, ChangePasswordPage, ClosuresPage, DaySheetPage, EventEditorPage, EventPage,
-    EventsPage, ForgotPasswordPage, HomePage, MentorOfficeHoursPage, MentorProfilePage,
-    MentorSessionsPage, NotFoundPage, OpeningHoursPage, OutboxPage, SetPasswordPage, SpacePage,
-    SpacesPage, SupervisionPage, TopicsPage, UsersPage,
+    EventsPage, ForgotPasswordPage, HomePage, InventoryImportPage, InventoryItemPage,
+    InventoryNewPage, InventoryPage, MentorOfficeHoursPage, MentorProfilePage, MentorSessionsPage,
+    NotFoundPage, OpeningHoursPage, OutboxPage, SetPasswordPage, SpacePage, SpacesPage,
+    SupervisionPage, TopicsPage, UsersPage,
 };
 use super::session::SessionProvider;
 use super::Layout;
@@ -69,6 +78,36 @@ pub enum ConsoleRoute {
     Event { id: i64 },
     #[at("/staff/events/:id/edit")]
     EditEvent { id: i64 },
+    /// Facilities: donated furniture and supplies, filtered by the address's query.
+    #[at("/staff/inventory")]
+    Inventory,
+    #[at("/staff/inventory/new")]
+    NewItem,
+    #[at("/staff/inventory/import")]
+    ImportItems,
+    #[at("/staff/inventory/:id")]
+    InventoryItem { id: i64 },
+    /// Facilities: donations as they came in, and logging a new one (`?donor=ID`).
+    #[at("/staff/donations")]
+    Donations,
+    #[at("/staff/donations/new")]
+    NewDonation,
+    /// One donation, its items and its thank-you letter.
+    #[at("/staff/donations/:id")]
+    Donation { id: i64 },
+    #[at("/staff/donors")]
+    Donors,
+    #[at("/staff/donors/:id")]
+    Donor { id: i64 },
+    /// What thank-you letters say at the top and bottom.
+    #[at("/staff/letterhead")]
+    Letterhead,
+    /// What the lounge needs, as partners see it on the agency's site.
+    #[at("/staff/wishlist")]
+    Wishlist,
+    /// What partners pledged from the wishlist.
+    #[at("/staff/pledges")]
+    Pledges,
     #[not_found]
     #[at("/staff/404")]
     NotFound,
@@ -87,6 +126,8 @@ pub enum Access {
     Mentor,
     /// Supervisors of peer mentors (and admins).
     Supervisor,
+    /// Facilities staff (and admins).
+    Facilities,
 }
 
 impl Access {
@@ -99,6 +140,7 @@ impl Access {
             Self::LoungeDesk => &[Role::Supervisor, Role::Mentor],
             Self::Mentor => &[Role::Mentor],
             Self::Supervisor => &[Role::Supervisor],
+            Self::Facilities => &[Role::Facilities],
         }
     }
 
@@ -135,6 +177,17 @@ impl ConsoleRoute {
             | Self::Event { .. }
             | Self::EditEvent { .. } => Access::Mentor,
             Self::Supervision => Access::Supervisor,
+            Self::Inventory | Self::NewItem | Self::ImportItems | Self::InventoryItem { .. } => {
+                Access::Facilities
+            }
+            Self::Donations
+            | Self::NewDonation
+            | Self::Donation { .. }
+            | Self::Donors
+            | Self::Donor { .. }
+            | Self::Letterhead
+            | Self::Wishlist
+            | Self::Pledges => Access::Facilities,
         }
     }
 }
@@ -162,6 +215,18 @@ fn switch(route: ConsoleRoute) -> Html {
         ConsoleRoute::NewEvent => html! { <EventEditorPage /> },
         ConsoleRoute::Event { id } => html! { <EventPage {id} /> },
         ConsoleRoute::EditEvent { id } => html! { <EventEditorPage id={Some(id)} /> },
+        ConsoleRoute::Inventory => html! { <InventoryPage /> },
+        ConsoleRoute::NewItem => html! { <InventoryNewPage /> },
+        ConsoleRoute::ImportItems => html! { <InventoryImportPage /> },
+        ConsoleRoute::InventoryItem { id } => html! { <InventoryItemPage {id} /> },
+        ConsoleRoute::Donations => html! { <DonationsPage /> },
+        ConsoleRoute::NewDonation => html! { <NewDonationPage /> },
+        ConsoleRoute::Donation { id } => html! { <DonationPage {id} /> },
+        ConsoleRoute::Donors => html! { <DonorsPage /> },
+        ConsoleRoute::Donor { id } => html! { <DonorPage {id} /> },
+        ConsoleRoute::Letterhead => html! { <LetterheadPage /> },
+        ConsoleRoute::Wishlist => html! { <WishlistPage /> },
+        ConsoleRoute::Pledges => html! { <PledgesPage /> },
         ConsoleRoute::NotFound => html! { <NotFoundPage /> },
     };
     match route.access() {

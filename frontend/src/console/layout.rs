@@ -14,12 +14,15 @@ use crate::AGENCY_NAME;
 /// The header's links, in order; each shows only to those who may open its page.
 /// A mentor's three pages share one link here and a sub-navigation on each, so the
 /// header stays short on a phone.
-const NAVIGATION: [(ConsoleRoute, &str); 11] = [
+const NAVIGATION: [(ConsoleRoute, &str); 14] = [
     (ConsoleRoute::Home, "Home"),
     (ConsoleRoute::DaySheet, "Day sheet"),
     (ConsoleRoute::MentorSessions, "Mentoring"),
     (ConsoleRoute::Events, "Events"),
     (ConsoleRoute::Supervision, "Supervision"),
+    (ConsoleRoute::Inventory, "Inventory"),
+    (ConsoleRoute::Donations, "Donations"),
+    (ConsoleRoute::Wishlist, "Wishlist"),
     (ConsoleRoute::Spaces, "Spaces"),
     (ConsoleRoute::Topics, "Topics"),
     (ConsoleRoute::Users, "Staff"),

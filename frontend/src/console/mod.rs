@@ -4,7 +4,9 @@
 
 mod app;
 pub mod components;
+pub mod donations;
 pub mod events;
+pub mod inventory;
 mod layout;
 pub mod lounge;
 pub mod mentoring;

@@ -20,7 +20,7 @@ struct Tool {
 }
 
 /// Every tool, in order; each shows only to those who may open its page.
-const TOOLS: [Tool; 10] = [
+const TOOLS: [Tool; 13] = [
     Tool {
         route: ConsoleRoute::DaySheet,
         title: "Day sheet",
@@ -40,6 +40,21 @@ const TOOLS: [Tool; 10] = [
         route: ConsoleRoute::Supervision,
         title: "Supervision",
         description: "Mentors' sessions against their limits, check-ins, support requests and screening dates.",
+    },
+    Tool {
+        route: ConsoleRoute::Inventory,
+        title: "Inventory",
+        description: "Donated furniture and supplies: what there is, where, in what state, and stock running low.",
+    },
+    Tool {
+        route: ConsoleRoute::Donations,
+        title: "Donations",
+        description: "Log gifts as they arrive, thank donors with a letter, and tell them where their gifts are now.",
+    },
+    Tool {
+        route: ConsoleRoute::Wishlist,
+        title: "Wishlist",
+        description: "What the lounge needs, shown on the agency's site, and what partners have pledged.",
     },
     Tool {
         route: ConsoleRoute::Spaces,
@@ -75,13 +90,9 @@ const TOOLS: [Tool; 10] = [
 
 /// The tools still being built for the roles this person holds, one line per role;
 /// admins hold every role. Empty when nothing more is coming for them.
-pub fn coming_soon(roles: &[Role]) -> Vec<&'static str> {
-    let facilities = roles.contains(&Role::Facilities) || roles.contains(&Role::Admin);
-    if facilities {
-        vec!["For facilities: donations, inventory and the wishlist."]
-    } else {
-        Vec::new()
-    }
+/// (Nothing is, for now: facilities staff's donations and wishlist are here.)
+pub fn coming_soon(_roles: &[Role]) -> Vec<&'static str> {
+    Vec::new()
 }
 
 fn tool_card(tool: &Tool) -> Html {

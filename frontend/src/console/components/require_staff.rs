@@ -69,6 +69,11 @@ fn NoAccess(props: &NoAccessProps) -> Html {
             "This page is for supervisors of peer mentors. If you need it for your work, \
              ask an admin to add the supervisor role to your account."
         }
+        Access::Facilities => {
+            "This page is for facilities staff, who look after the lounge's furniture and \
+             supplies. If you need it for your work, ask an admin to add the facilities role \
+             to your account."
+        }
         _ => {
             "This page is for admins. If you need it for your work, ask an admin to add \
              the admin role to your account."
