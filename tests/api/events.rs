@@ -1055,6 +1055,24 @@ async fn organisers_upload_pdf_or_image_materials_within_limits_served_by_an_ung
         404,
         "a removed file is gone"
     );
+
+    // Uploads at the same moment never take an event past its ten files.
+    let racing = (0..14).map(|_| upload("application/pdf", pdf.clone(), "Handout"));
+    let statuses: Vec<u16> = futures::future::join_all(racing)
+        .await
+        .iter()
+        .map(|response| response.status().as_u16())
+        .collect();
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 201).count(),
+        10,
+        "{statuses:?}"
+    );
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 409).count(),
+        4,
+        "{statuses:?}"
+    );
 }
 
 #[tokio::test]

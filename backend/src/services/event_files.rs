@@ -8,7 +8,7 @@ use shared::{EventStatus, FieldErrors, StaffEvent, StaffUser};
 
 use crate::{
     config::Config,
-    db::Db,
+    db::{lock_for_transaction, Db},
     entities::event_files,
     error::{AppError, AppResult},
     photos,
@@ -84,6 +84,8 @@ pub async fn add_file(
     let (content_type, bytes) = check_file(declared_type, bytes)?;
     let tx = db.begin_write().await?;
     let event = organised(&tx, staff, id).await?;
+    // Two uploads at once must not both pass the count (PostgreSQL's READ COMMITTED).
+    lock_for_transaction(&tx, "event_files", &id.to_string()).await?;
     let count = event_files::Entity::find()
         .filter(event_files::Column::EventId.eq(id))
         .count(&tx)
