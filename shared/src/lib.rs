@@ -5,6 +5,7 @@ pub mod api;
 pub mod domain;
 pub mod donations;
 pub mod events;
+pub mod form_checks;
 pub mod inventory;
 pub mod mentoring;
 

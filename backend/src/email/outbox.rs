@@ -43,6 +43,29 @@ pub struct NewEmail<'a> {
     pub discreet: bool,
 }
 
+impl<'a> NewEmail<'a> {
+    /// A message to send now under the agency's name, about no booking and with no
+    /// calendar file (staff notices, donor letters, partners' receipts).
+    pub fn plain(
+        dedupe_key: String,
+        kind: &'a str,
+        recipient: &'a str,
+        email: RenderedEmail,
+        now: DateTime<Utc>,
+    ) -> Self {
+        Self {
+            dedupe_key,
+            kind,
+            recipient,
+            email,
+            send_at: now,
+            booking_id: None,
+            calendar: None,
+            discreet: false,
+        }
+    }
+}
+
 /// The sender name on discreet messages, in place of the agency's.
 pub const DISCREET_SENDER_NAME: &str = "Appointments";
 

@@ -618,11 +618,11 @@ pub async fn send_impact_note(
     outbox::enqueue(
         &tx,
         &config.mail_from,
-        outbox::NewEmail {
-            dedupe_key: format!("donor:{id}:impact-note:{}", now.timestamp_micros()),
-            kind: "impact_note",
-            recipient: &donor.email,
-            email: templates::render(
+        outbox::NewEmail::plain(
+            format!("donor:{id}:impact-note:{}", now.timestamp_micros()),
+            "impact_note",
+            &donor.email,
+            templates::render(
                 "impact_note",
                 &ImpactNoteEmail {
                     agency: &config.agency_name,
@@ -630,11 +630,8 @@ pub async fn send_impact_note(
                     lines: body.lines().collect(),
                 },
             )?,
-            send_at: now,
-            booking_id: None,
-            calendar: None,
-            discreet: false,
-        },
+            now,
+        ),
         now,
     )
     .await?;
@@ -915,16 +912,13 @@ pub async fn email_letter(
     outbox::enqueue(
         &tx,
         &config.mail_from,
-        outbox::NewEmail {
-            dedupe_key: format!("donation:{id}:letter:{sent}"),
-            kind: "donation_letter",
-            recipient: &donor.email,
+        outbox::NewEmail::plain(
+            format!("donation:{id}:letter:{sent}"),
+            "donation_letter",
+            &donor.email,
             email,
-            send_at: now,
-            booking_id: None,
-            calendar: None,
-            discreet: false,
-        },
+            now,
+        ),
         now,
     )
     .await?;

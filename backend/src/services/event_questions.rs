@@ -126,16 +126,13 @@ pub async fn ask(
         outbox::enqueue(
             &tx,
             &config.mail_from,
-            outbox::NewEmail {
-                dedupe_key: format!("event-question:{}:to:{}", row.id, recipient.id),
-                kind: "event_question",
-                recipient: &recipient.email,
-                email: templates::render("event_question", &context)?,
-                send_at: now,
-                booking_id: None,
-                calendar: None,
-                discreet: false,
-            },
+            outbox::NewEmail::plain(
+                format!("event-question:{}:to:{}", row.id, recipient.id),
+                "event_question",
+                &recipient.email,
+                templates::render("event_question", &context)?,
+                now,
+            ),
             now,
         )
         .await?;
@@ -220,19 +217,16 @@ pub async fn reply(
     outbox::enqueue(
         &tx,
         &config.mail_from,
-        outbox::NewEmail {
-            dedupe_key: format!(
+        outbox::NewEmail::plain(
+            format!(
                 "event-question:{question_id}:answer:{}:{answers}",
                 now.timestamp_micros()
             ),
-            kind: "event_answer",
-            recipient: &email,
-            email: templates::render("event_answer", &context)?,
-            send_at: now,
-            booking_id: None,
-            calendar: None,
-            discreet: false,
-        },
+            "event_answer",
+            &email,
+            templates::render("event_answer", &context)?,
+            now,
+        ),
         now,
     )
     .await?;

@@ -726,19 +726,16 @@ async fn alert_if_low(
         outbox::enqueue(
             tx,
             &config.mail_from,
-            outbox::NewEmail {
-                dedupe_key: format!(
+            outbox::NewEmail::plain(
+                format!(
                     "item:{}:low-stock:{}:to:{}",
                     item.id, item.low_stock_alerts, staff.id
                 ),
-                kind: "low_stock",
-                recipient: &staff.email,
-                email: templates::render("low_stock", &context)?,
-                send_at: now,
-                booking_id: None,
-                calendar: None,
-                discreet: false,
-            },
+                "low_stock",
+                &staff.email,
+                templates::render("low_stock", &context)?,
+                now,
+            ),
             now,
         )
         .await?;

@@ -89,16 +89,13 @@ async fn issue(
     outbox::enqueue(
         conn,
         &config.mail_from,
-        outbox::NewEmail {
-            dedupe_key: format!("staff_token:{}", row.id),
-            kind: template,
-            recipient: &user.email,
-            email: templates::render(template, &context)?,
-            send_at: now,
-            booking_id: None,
-            calendar: None,
-            discreet: false,
-        },
+        outbox::NewEmail::plain(
+            format!("staff_token:{}", row.id),
+            template,
+            &user.email,
+            templates::render(template, &context)?,
+            now,
+        ),
         now,
     )
     .await

@@ -213,21 +213,18 @@ async fn email_supervisors(
         outbox::enqueue(
             conn,
             &config.mail_from,
-            outbox::NewEmail {
-                dedupe_key: format!(
+            outbox::NewEmail::plain(
+                format!(
                     "check_in:{}:support:{}:to:{}",
                     booking.id,
                     now.timestamp(),
                     supervisor.id
                 ),
-                kind: "support_flag",
-                recipient: &supervisor.email,
-                email: templates::render("support_flag", &context)?,
-                send_at: now,
-                booking_id: None,
-                calendar: None,
-                discreet: false,
-            },
+                "support_flag",
+                &supervisor.email,
+                templates::render("support_flag", &context)?,
+                now,
+            ),
             now,
         )
         .await?;

@@ -361,16 +361,13 @@ pub async fn pledge(
         outbox::enqueue(
             &tx,
             &config.mail_from,
-            outbox::NewEmail {
-                dedupe_key: format!("pledge:{}:to:{}", row.id, staff.id),
-                kind: "pledge_received",
-                recipient: &staff.email,
-                email: templates::render("pledge_received", &context)?,
-                send_at: now,
-                booking_id: None,
-                calendar: None,
-                discreet: false,
-            },
+            outbox::NewEmail::plain(
+                format!("pledge:{}:to:{}", row.id, staff.id),
+                "pledge_received",
+                &staff.email,
+                templates::render("pledge_received", &context)?,
+                now,
+            ),
             now,
         )
         .await?;
@@ -378,11 +375,11 @@ pub async fn pledge(
     outbox::enqueue(
         &tx,
         &config.mail_from,
-        outbox::NewEmail {
-            dedupe_key: format!("pledge:{}:thanks", row.id),
-            kind: "pledge_thanks",
-            recipient: &row.email,
-            email: templates::render(
+        outbox::NewEmail::plain(
+            format!("pledge:{}:thanks", row.id),
+            "pledge_thanks",
+            &row.email,
+            templates::render(
                 "pledge_thanks",
                 &PledgeThanksEmail {
                     agency: &config.agency_name,
@@ -391,11 +388,8 @@ pub async fn pledge(
                     wish: &wish.name,
                 },
             )?,
-            send_at: now,
-            booking_id: None,
-            calendar: None,
-            discreet: false,
-        },
+            now,
+        ),
         now,
     )
     .await?;

@@ -15,6 +15,7 @@ use shared::{
 
 use super::inventory::{parse_money, LocationDraft};
 use crate::clock::parse_date;
+use shared::form_checks::{add, text};
 
 /// The server's limits.
 pub const NAME_MAX: usize = 120;
@@ -26,35 +27,6 @@ pub const ADDRESS_MAX: usize = 500;
 pub const GRANT_NAME_MAX: usize = 200;
 pub const QUANTITY_MAX: i64 = 1_000_000;
 pub const MAX_ITEMS: usize = 200;
-
-/// Adds `problem` under `field`.
-fn add(problems: &mut FieldErrors, field: &str, problem: impl Into<String>) {
-    problems
-        .entry(field.to_owned())
-        .or_default()
-        .push(problem.into());
-}
-
-/// Trimmed text of at most `max` characters; `required` ones must not be empty.
-fn text(
-    problems: &mut FieldErrors,
-    field: &str,
-    value: &str,
-    max: usize,
-    required: bool,
-) -> String {
-    let value = value.trim();
-    if required && value.is_empty() {
-        add(problems, field, "Please fill this in.");
-    } else if value.chars().count() > max {
-        add(
-            problems,
-            field,
-            format!("Please keep it to {max} characters or fewer."),
-        );
-    }
-    value.to_owned()
-}
 
 /// A whole number from `min` to `max` typed into `field`.
 fn whole_number(

@@ -12,6 +12,7 @@ use shared::{
 use super::lounge::{format_clock, parse_clock, parse_local_datetime};
 use super::mentoring::{join_list, split_list};
 use super::words::{count_of, minutes_in_words};
+use shared::form_checks::add;
 
 /// The server's limits.
 pub const TITLE_MAX: usize = 120;
@@ -198,13 +199,6 @@ pub fn move_row<T: Clone>(rows: &[T], index: usize, up: bool) -> Vec<T> {
         rows.swap(index, other);
     }
     rows
-}
-
-fn add(problems: &mut FieldErrors, field: &str, message: impl Into<String>) {
-    problems
-        .entry(field.to_owned())
-        .or_default()
-        .push(message.into());
 }
 
 /// Trimmed text of at most `max` characters; with `required`, the message for none.

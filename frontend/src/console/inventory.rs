@@ -13,6 +13,7 @@ use shared::{
 
 use crate::api::ApiFailure;
 use crate::clock::parse_date;
+use shared::form_checks::add;
 
 /// Items on one page of the list.
 pub const PER_PAGE: u64 = 25;
@@ -418,13 +419,6 @@ pub fn check_filters(draft: &FilterDraft) -> Result<ItemFilters, FieldErrors> {
 
 // ---- Items ----
 
-fn add(problems: &mut FieldErrors, field: &str, message: &str) {
-    problems
-        .entry(field.to_owned())
-        .or_default()
-        .push(message.to_owned());
-}
-
 fn text_within(problems: &mut FieldErrors, field: &str, text: &str, max: usize, required: bool) {
     let length = text.trim().chars().count();
     if required && length == 0 {
@@ -433,7 +427,7 @@ fn text_within(problems: &mut FieldErrors, field: &str, text: &str, max: usize, 
         add(
             problems,
             field,
-            &format!("Keep this to {max} characters or fewer."),
+            format!("Keep this to {max} characters or fewer."),
         );
     }
 }
@@ -766,7 +760,7 @@ pub fn check_stock(
         add(
             &mut problems,
             "delta",
-            &format!(
+            format!(
                 "There are only {} left.",
                 quantity_in_words(item.quantity, &item.unit)
             ),
