@@ -139,6 +139,7 @@ async fn the_embed_script_is_served_for_other_sites_to_load() {
     );
     let page = demo.text().await.unwrap();
     assert!(page.contains("<script src=\"/embed.js\" data-view=\"lounge\" async></script>"));
+    assert!(page.contains("<script src=\"/embed.js\" data-view=\"wishlist\" async></script>"));
 }
 
 #[tokio::test]
