@@ -20,7 +20,7 @@ use frontend::console::components::toggle_role;
 use frontend::console::lounge::{
     check_closure, check_hours, check_new_space, check_space_change, format_clock, next_row,
     parse_clock, parse_date, parse_gmt_offset, parse_local_datetime, row_field, rows_from_hours,
-    window_summary, zone_offset, HoursRow, SpaceDraft,
+    today_in_zone, window_summary, zone_offset, HoursRow, SpaceDraft,
 };
 use frontend::console::pages::set_password_page::token_from_fragment;
 use frontend::console::words::{
@@ -3372,4 +3372,14 @@ async fn only_organisers_are_shown_an_events_questions() {
         all(&section, "[role='alert'], button").is_empty(),
         "nothing to retry"
     );
+}
+
+#[wasm_bindgen_test]
+fn today_follows_the_agency_zone_not_the_device() {
+    // Kiritimati is 26 hours ahead of Etc/GMT+12: its date is always one or two days on.
+    let ahead = today_in_zone("Pacific/Kiritimati").unwrap();
+    let behind = today_in_zone("Etc/GMT+12").unwrap();
+    let days = (ahead - behind).num_days();
+    assert!((1..=2).contains(&days), "{ahead} vs {behind}");
+    assert_eq!(today_in_zone("Not/AZone"), None);
 }

@@ -427,6 +427,24 @@ pub fn zone_offset(zone: &str, local: NaiveDateTime) -> Option<FixedOffset> {
     Some(if third == second { second } else { first })
 }
 
+/// Today's date on the clock of the IANA `zone`.
+pub fn today_in_zone(zone: &str) -> Option<chrono::NaiveDate> {
+    let offset = zone_offset_at(zone, js_sys::Date::now())?;
+    Some(crate::clock::today_at(&offset))
+}
+
+/// Today on the agency's clock, which the server checks typed dates against: the zone
+/// `/api/health` names, or the device's date if that can't be read.
+pub async fn agency_today() -> chrono::NaiveDate {
+    crate::api::health::fetch_health()
+        .await
+        .ok()
+        .and_then(|health| health.timezone)
+        .as_deref()
+        .and_then(today_in_zone)
+        .unwrap_or_else(crate::clock::local_today)
+}
+
 /// The offset in `zone` at an instant (milliseconds since 1970), read from
 /// `Intl.DateTimeFormat`'s `longOffset` name, e.g. "GMT-05:00" (or "GMT" for zero).
 fn zone_offset_at(zone: &str, millis: f64) -> Option<FixedOffset> {

@@ -36,6 +36,9 @@ pub struct DonationFormProps {
     /// The donor to start with, when the form was opened from their page.
     #[prop_or_default]
     pub donor_id: Option<i64>,
+    /// Today on the agency's clock: the date the form starts with, and the latest allowed.
+    #[prop_or_else(clock::local_today)]
+    pub today: chrono::NaiveDate,
     /// Called with the donation as saved.
     pub on_saved: Callback<Donation>,
 }
@@ -78,7 +81,8 @@ fn blames(draft: &DonationDraft, grant: bool) -> Vec<Blame> {
 
 #[component]
 pub fn DonationForm(props: &DonationFormProps) -> Html {
-    let draft = use_state(|| DonationDraft::new(clock::local_today(), props.donor_id));
+    let draft = use_state(|| DonationDraft::new(props.today, props.donor_id));
+    let today = props.today;
     let errors = use_state(FormErrors::default);
     let submitting = use_state(|| false);
     let alert_ref = use_node_ref();
@@ -150,7 +154,7 @@ pub fn DonationForm(props: &DonationFormProps) -> Html {
             if *submitting {
                 return;
             }
-            let new = match check_donation(&draft, donor_kind, clock::local_today()) {
+            let new = match check_donation(&draft, donor_kind, today) {
                 Ok(new) => new,
                 Err(fields) => {
                     errors.set(FormErrors::from_fields(fields));

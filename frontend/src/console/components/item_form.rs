@@ -20,6 +20,9 @@ use crate::console::inventory::{
 pub struct NewItemFormProps {
     pub categories: Vec<ItemCategory>,
     pub spaces: Vec<Space>,
+    /// Today on the agency's clock: the received date the form starts with.
+    #[prop_or_else(clock::local_today)]
+    pub today: chrono::NaiveDate,
     /// Called with the item as saved.
     pub on_saved: Callback<ItemDetail>,
 }
@@ -45,7 +48,7 @@ const INPUTS: [(&str, &str); 11] = [
 #[component]
 pub fn NewItemForm(props: &NewItemFormProps) -> Html {
     debug_assert_eq!(storage_input_id(PLACE_ID), STORAGE_ID);
-    let draft = use_state(|| ItemDraft::new(clock::local_today()));
+    let draft = use_state(|| ItemDraft::new(props.today));
     let errors = use_state(FormErrors::default);
     let submitting = use_state(|| false);
     let alert_ref = use_node_ref();

@@ -23,6 +23,7 @@ struct Choices {
     donors: Vec<DonorOption>,
     categories: Vec<ItemCategory>,
     spaces: Vec<Space>,
+    today: chrono::NaiveDate,
 }
 
 async fn load() -> Result<Choices, ApiFailure> {
@@ -40,6 +41,7 @@ async fn load() -> Result<Choices, ApiFailure> {
         donors,
         categories: list_categories().await?,
         spaces: list_spaces().await?,
+        today: crate::console::lounge::agency_today().await,
     })
 }
 
@@ -93,6 +95,7 @@ pub fn NewDonationPage() -> Html {
                         categories={choices.categories.clone()}
                         spaces={choices.spaces.clone()}
                         {donor_id}
+                        today={choices.today}
                         on_saved={on_saved.clone()}
                     />
                 </>

@@ -19,12 +19,14 @@ use crate::hooks::{use_document_title, use_fetch};
 struct FormData {
     categories: Vec<ItemCategory>,
     spaces: Vec<Space>,
+    today: chrono::NaiveDate,
 }
 
 async fn load() -> Result<FormData, ApiFailure> {
     Ok(FormData {
         categories: list_categories().await?,
         spaces: list_spaces().await?,
+        today: crate::console::lounge::agency_today().await,
     })
 }
 
@@ -69,6 +71,7 @@ pub fn InventoryNewPage() -> Html {
                         <NewItemForm
                             categories={data.categories.clone()}
                             spaces={data.spaces.clone()}
+                            today={data.today}
                             on_saved={on_saved.clone()}
                         />
                     }

@@ -14,7 +14,6 @@ use crate::api::donations::{
 use crate::api::inventory::list_categories;
 use crate::api::spaces::list_spaces;
 use crate::api::ApiFailure;
-use crate::clock;
 use crate::components::form::FormErrors;
 use crate::components::{error_notice, fetch_view};
 use crate::console::components::donation_fields::{
@@ -39,6 +38,8 @@ struct Choices {
     categories: Vec<ItemCategory>,
     spaces: Vec<Space>,
     donors: Vec<(i64, String)>,
+    /// Today on the agency's clock.
+    today: chrono::NaiveDate,
 }
 
 async fn load_choices() -> Result<Choices, ApiFailure> {
@@ -53,6 +54,7 @@ async fn load_choices() -> Result<Choices, ApiFailure> {
         categories: list_categories().await?,
         spaces: list_spaces().await?,
         donors,
+        today: crate::console::lounge::agency_today().await,
     })
 }
 
@@ -100,6 +102,7 @@ pub fn PledgesPage() -> Html {
         crate::hooks::FetchState::Loaded(choices) => Some(choices.clone()),
         _ => None,
     };
+    let choices_failed = matches!(&*choices, crate::hooks::FetchState::Failed(_));
     html! {
         <>
             { donation_nav() }
@@ -123,7 +126,7 @@ pub fn PledgesPage() -> Html {
                         <ul class="cards pledges">
                             { for pledges.iter().map(|pledge| html! {
                                 <PledgeCard key={pledge.id} pledge={pledge.clone()}
-                                    choices={choices_loaded.clone()} report={report.clone()}
+                                    choices={choices_loaded.clone()} {choices_failed} report={report.clone()}
                                     arriving={*arriving == Some(pledge.id)} on_arrive={on_arrive.clone()} />
                             }) }
                         </ul>
@@ -139,6 +142,8 @@ struct PledgeCardProps {
     pledge: Pledge,
     /// What "Gift arrived" needs, once loaded.
     choices: Option<Choices>,
+    /// Loading those failed: the form can't be shown.
+    choices_failed: bool,
     report: Callback<String>,
     /// Its "Gift arrived" form is open.
     arriving: bool,
@@ -251,6 +256,10 @@ fn PledgeCard(props: &PledgeCardProps) -> Html {
             if open && arriving {
                 if let Some(choices) = &props.choices {
                     <ArrivedForm pledge={pledge.clone()} choices={choices.clone()} on_cancel={stop_arriving} />
+                } else if props.choices_failed {
+                    <div class="notice notice--error" role="alert">
+                        <p>{ "The categories and spaces this form needs didn't load. Reload the page to try again." }</p>
+                    </div>
                 } else {
                     <p role="status">{ "Loading the form…" }</p>
                 }
@@ -315,7 +324,7 @@ fn ArrivedForm(props: &ArrivedFormProps) -> Html {
         .iter()
         .find(|wish| wish.id == pledge.wish_id);
     let draft = use_state(|| ArrivedDraft {
-        received_on: clock::local_today().to_string(),
+        received_on: props.choices.today.to_string(),
         method: DeliveryMethod::DropOff,
         notes: String::new(),
         items: vec![pledge_item_row(pledge, wish)],
@@ -370,13 +379,13 @@ fn ArrivedForm(props: &ArrivedFormProps) -> Html {
     let onsubmit = {
         let (draft, donor, errors, saving) =
             (draft.clone(), donor.clone(), errors.clone(), saving.clone());
-        let pledge_id = pledge.id;
+        let (pledge_id, today) = (pledge.id, props.choices.today);
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             if *saving {
                 return;
             }
-            let arrived = match check_arrived(&draft, donor.parse().ok(), clock::local_today()) {
+            let arrived = match check_arrived(&draft, donor.parse().ok(), today) {
                 Ok(arrived) => arrived,
                 Err(fields) => {
                     errors.set(FormErrors::from_fields(fields));
