@@ -550,6 +550,12 @@ async fn the_public_wishlist_shows_what_is_needed_and_never_who_pledged() {
     assert_eq!(response.status(), 201);
     let receipt: PledgeReceipt = response.json().await.unwrap();
     assert_eq!(receipt.wish.still_needed, 2);
+    // The same form sent again (a retry) is the same pledge, not a second one.
+    let resent = pledge(beanbags.id, 4).await;
+    assert_eq!(resent.status(), 201);
+    let receipt: PledgeReceipt = resent.json().await.unwrap();
+    assert_eq!(receipt.wish.still_needed, 2);
+    assert_eq!(f.counts().await.3, 1);
 
     // More than is still needed: 409, nothing saved, the list unchanged.
     let response = pledge(beanbags.id, 3).await;

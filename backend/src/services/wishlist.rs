@@ -30,6 +30,10 @@ use crate::{
 
 const MAX_WANTED: i64 = 10_000;
 
+/// A pledge repeated (same wish, email and quantity) within this long is taken as the
+/// same form sent again.
+const RESENT_WITHIN: chrono::Duration = chrono::Duration::minutes(10);
+
 fn still_needed(row: &wishes::Model) -> i64 {
     std::cmp::max(row.quantity - row.pledged, 0)
 }
@@ -290,6 +294,22 @@ pub async fn pledge(
     }
     let tx = db.begin_write().await?;
     let wish = find_wish(&tx, wish_id).await?;
+    // The same pledge again within minutes is a resent form (a retry on a poor
+    // connection), not a second gift: answer as before and promise nothing more.
+    let resent = pledges::Entity::find()
+        .filter(pledges::Column::WishId.eq(wish_id))
+        .filter(pledges::Column::Email.eq(email.as_str()))
+        .filter(pledges::Column::Quantity.eq(new.quantity))
+        .filter(pledges::Column::Status.eq(PledgeStatus::Open.as_str()))
+        .filter(pledges::Column::CreatedAt.gt(now - RESENT_WITHIN))
+        .one(&tx)
+        .await?;
+    if resent.is_some() {
+        return Ok(PledgeReceipt {
+            quantity: new.quantity,
+            wish: to_public(wish),
+        });
+    }
     let taken = wishes::Entity::update_many()
         .col_expr(
             wishes::Column::Pledged,
