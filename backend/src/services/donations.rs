@@ -211,6 +211,19 @@ pub async fn update_donor(
     Ok(to_donors(db.conn(), vec![row]).await?.remove(0))
 }
 
+/// The donor a new donation names, or a `donor_id` problem when there is none.
+pub(crate) async fn known_donor(
+    conn: &impl ConnectionTrait,
+    problems: &mut FieldErrors,
+    donor_id: i64,
+) -> anyhow::Result<Option<donors::Model>> {
+    let found = donors::Entity::find_by_id(donor_id).one(conn).await?;
+    if found.is_none() {
+        add(problems, "donor_id", "There is no such donor.");
+    }
+    Ok(found)
+}
+
 async fn find_donor(conn: &impl ConnectionTrait, id: i64) -> AppResult<donors::Model> {
     donors::Entity::find_by_id(id)
         .one(conn)
@@ -387,11 +400,7 @@ pub async fn create_donation(
     let mut problems = FieldErrors::new();
     let (known, new_donor) = match new.from {
         DonationFrom::Known { donor_id } => {
-            let found = donors::Entity::find_by_id(donor_id).one(&tx).await?;
-            if found.is_none() {
-                add(&mut problems, "donor_id", "There is no such donor.");
-            }
-            (found, None)
+            (known_donor(&tx, &mut problems, donor_id).await?, None)
         }
         DonationFrom::New { new_donor } => (
             None,
@@ -530,13 +539,18 @@ pub async fn list_donations(
     })
 }
 
-/// "3 × Sofa — in use in Main Lounge": what one gift is doing now.
-fn impact_line(item: &Item) -> String {
-    let what = if item.unit.is_empty() {
+/// "3 × Sofa", or "12 boxes of Board games" when the item has a unit.
+fn how_many(item: &Item) -> String {
+    if item.unit.is_empty() {
         format!("{} × {}", item.quantity, item.name)
     } else {
         format!("{} {} of {}", item.quantity, item.unit, item.name)
-    };
+    }
+}
+
+/// "3 × Sofa — in use in Main Lounge": what one gift is doing now.
+fn impact_line(item: &Item) -> String {
+    let what = how_many(item);
     let place = &item.location_name;
     let now = match item.status {
         ItemStatus::InUse if place.is_empty() => "in use".to_owned(),
@@ -814,14 +828,7 @@ fn letter_line(item: &Item) -> String {
         shared::ItemCondition::NeedsRepair => "needs repair",
         shared::ItemCondition::Unusable => "not usable",
     };
-    if item.unit.is_empty() {
-        format!("{} × {} ({condition})", item.quantity, item.name)
-    } else {
-        format!(
-            "{} {} of {} ({condition})",
-            item.quantity, item.unit, item.name
-        )
-    }
+    format!("{} ({condition})", how_many(item))
 }
 
 async fn letter_context(

@@ -384,14 +384,14 @@ async fn check_row(
             parsed
         }
     };
-    let condition = word(cell("condition"), ItemCondition::ALL, |c| c.as_str());
+    let condition = ItemCondition::parse(&words(cell("condition")));
     if condition.is_none() {
         problem(
             "condition",
             "Use one of: new, good, fair, needs repair, unusable.",
         );
     }
-    let status = word(cell("status"), ItemStatus::ALL, |s| s.as_str());
+    let status = ItemStatus::parse(&words(cell("status")));
     if status.is_none() {
         problem(
             "status",
@@ -482,12 +482,6 @@ async fn check_row(
     })
 }
 
-/// An enum's word, written with spaces, hyphens or underscores in any case.
-fn word<T: Copy>(value: &str, all: &[T], as_str: fn(T) -> &'static str) -> Option<T> {
-    let value = words(value);
-    all.iter().copied().find(|v| as_str(*v) == value)
-}
-
 /// "12.50", "12.5", "12" or "$12.50" as cents.
 fn cents(value: &str) -> Option<i64> {
     let value = value.trim_start_matches(['$', '£', '€']).trim();
@@ -535,13 +529,10 @@ mod tests {
     #[test]
     fn words_accept_spaces_and_case() {
         assert_eq!(
-            word("Needs repair", ItemCondition::ALL, |c| c.as_str()),
+            ItemCondition::parse(&words("Needs repair")),
             Some(ItemCondition::NeedsRepair)
         );
-        assert_eq!(
-            word("in-use", ItemStatus::ALL, |s| s.as_str()),
-            Some(ItemStatus::InUse)
-        );
-        assert_eq!(word("shiny", ItemCondition::ALL, |c| c.as_str()), None);
+        assert_eq!(ItemStatus::parse(&words("in-use")), Some(ItemStatus::InUse));
+        assert_eq!(ItemCondition::parse(&words("shiny")), None);
     }
 }

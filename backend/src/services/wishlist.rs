@@ -19,7 +19,7 @@ use crate::{
     config::Config,
     db::Db,
     email::{outbox, templates},
-    entities::{donors, item_categories, pledges, wishes},
+    entities::{item_categories, pledges, wishes},
     error::{AppError, AppResult},
     services::{
         self, audit,
@@ -535,13 +535,7 @@ pub async fn arrived(
     let pledge = find_open_pledge(&tx, id).await?;
     let mut problems = FieldErrors::new();
     let known = match arrived.donor_id {
-        Some(donor_id) => {
-            let found = donors::Entity::find_by_id(donor_id).one(&tx).await?;
-            if found.is_none() {
-                add(&mut problems, "donor_id", "There is no such donor.");
-            }
-            found
-        }
+        Some(donor_id) => donations::known_donor(&tx, &mut problems, donor_id).await?,
         None => None,
     };
     if arrived.items.is_empty() {
