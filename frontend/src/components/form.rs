@@ -8,6 +8,20 @@ use yew::prelude::*;
 
 use crate::api::ApiFailure;
 
+/// A field's input callback: applies `change` with the typed value to a copy of the
+/// form's draft and keeps that copy.
+pub fn edit_draft<T: Clone + 'static>(
+    draft: &UseStateHandle<T>,
+    change: fn(&mut T, String),
+) -> Callback<String> {
+    let draft = draft.clone();
+    Callback::from(move |value: String| {
+        let mut next = (*draft).clone();
+        change(&mut next, value);
+        draft.set(next);
+    })
+}
+
 /// What went wrong with the last attempt: a summary for the whole form, and messages
 /// for single fields, keyed like the API's `fields`.
 #[derive(Debug, Clone, Default, PartialEq)]

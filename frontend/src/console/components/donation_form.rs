@@ -15,7 +15,7 @@ use super::field::{field, use_focus_on_field_errors, Control, Field};
 use super::item_select::{select_field, SelectField};
 use crate::api::donations::create_donation;
 use crate::clock;
-use crate::components::form::FormErrors;
+use crate::components::form::{edit_draft, FormErrors};
 use crate::console::donations::{
     check_donation, donor_kind_label, DonationDraft, DonorChoice, DonorDraft, ItemRow,
 };
@@ -98,14 +98,7 @@ pub fn DonationForm(props: &DonationFormProps) -> Html {
     let blames = blames(&draft, grant);
     use_focus_on_field_errors(&errors, focus_order(&blames), alert_ref.clone());
 
-    let update = |change: fn(&mut DonationDraft, String)| {
-        let draft = draft.clone();
-        Callback::from(move |value: String| {
-            let mut next = (*draft).clone();
-            change(&mut next, value);
-            draft.set(next);
-        })
-    };
+    let update = |change: fn(&mut DonationDraft, String)| edit_draft(&draft, change);
     let on_from = {
         let draft = draft.clone();
         Callback::from(move |index: usize| {

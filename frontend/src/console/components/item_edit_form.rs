@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::field::{field, use_focus_on_field_errors, Control, Field};
 use super::item_select::{options, place_fields, select_field, PlaceFields, SelectField};
 use crate::api::inventory;
-use crate::components::form::{error_summary, FormErrors};
+use crate::components::form::{edit_draft, error_summary, FormErrors};
 use crate::console::inventory::{
     check_item_change, condition_label, disposal_label, status_label, EditDraft, LocationDraft,
 };
@@ -56,14 +56,7 @@ pub fn ItemEditForm(props: &ItemEditFormProps) -> Html {
         alert_ref.clone(),
     );
 
-    let edit = |change: fn(&mut EditDraft, String)| {
-        let draft = draft.clone();
-        Callback::from(move |value: String| {
-            let mut next = (*draft).clone();
-            change(&mut next, value);
-            draft.set(next);
-        })
-    };
+    let edit = |change: fn(&mut EditDraft, String)| edit_draft(&draft, change);
     let on_place = {
         let draft = draft.clone();
         Callback::from(move |location: LocationDraft| {

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::field::{field, Control, Field};
 use super::item_select::{options, place_fields, select_field, PlaceFields, SelectField};
-use crate::components::form::FormErrors;
+use crate::components::form::{edit_draft, FormErrors};
 use crate::console::inventory::{
     check_filters, condition_label, status_label, FilterDraft, ItemFilters, LocationDraft,
     PlaceFilter, SORTS, STORAGE_PLACE,
@@ -85,14 +85,7 @@ pub fn ItemFilterForm(props: &ItemFilterFormProps) -> Html {
             errors.set(FormErrors::default());
         });
     }
-    let edit = |change: fn(&mut Draft, String)| {
-        let draft = draft.clone();
-        Callback::from(move |value: String| {
-            let mut next = (*draft).clone();
-            change(&mut next, value);
-            draft.set(next);
-        })
-    };
+    let edit = |change: fn(&mut Draft, String)| edit_draft(&draft, change);
 
     let onsubmit = {
         let (draft, errors, on_apply) = (draft.clone(), errors.clone(), props.on_apply.clone());

@@ -11,7 +11,7 @@ use super::item_select::{
 };
 use crate::api::inventory;
 use crate::clock;
-use crate::components::form::{error_summary, FormErrors};
+use crate::components::form::{edit_draft, error_summary, FormErrors};
 use crate::console::inventory::{
     category_of, check_new_item, condition_label, status_label, ItemDraft, LocationDraft,
 };
@@ -62,14 +62,7 @@ pub fn NewItemForm(props: &NewItemFormProps) -> Html {
         alert_ref.clone(),
     );
 
-    let edit = |change: fn(&mut ItemDraft, String)| {
-        let draft = draft.clone();
-        Callback::from(move |value: String| {
-            let mut next = (*draft).clone();
-            change(&mut next, value);
-            draft.set(next);
-        })
-    };
+    let edit = |change: fn(&mut ItemDraft, String)| edit_draft(&draft, change);
     let on_place = {
         let draft = draft.clone();
         Callback::from(move |location: LocationDraft| {

@@ -14,7 +14,7 @@ use crate::api::donations::{
 use crate::api::inventory::list_categories;
 use crate::api::spaces::list_spaces;
 use crate::api::ApiFailure;
-use crate::components::form::FormErrors;
+use crate::components::form::{edit_draft, FormErrors};
 use crate::components::{error_notice, fetch_view};
 use crate::console::components::donation_fields::{
     blame, blame_summary, focus_order, item_blames, method_select, ItemRows,
@@ -345,14 +345,7 @@ fn ArrivedForm(props: &ArrivedFormProps) -> Html {
     use_focus_on_field_errors(&errors, focus_order(&blames), alert_ref.clone());
     let navigator = use_navigator();
 
-    let edit = |change: fn(&mut ArrivedDraft, String)| {
-        let draft = draft.clone();
-        Callback::from(move |value: String| {
-            let mut next = (*draft).clone();
-            change(&mut next, value);
-            draft.set(next);
-        })
-    };
+    let edit = |change: fn(&mut ArrivedDraft, String)| edit_draft(&draft, change);
     let on_method = {
         let draft = draft.clone();
         Callback::from(move |method| {

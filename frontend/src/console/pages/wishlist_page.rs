@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::api::donations::{archive_wish, create_wish, list_wishes, update_wish};
 use crate::api::inventory::list_categories;
 use crate::api::ApiFailure;
-use crate::components::form::FormErrors;
+use crate::components::form::{edit_draft, FormErrors};
 use crate::components::{error_notice, fetch_view};
 use crate::console::components::donation_fields::{blame, blame_summary, focus_order};
 use crate::console::components::donation_nav::donation_nav;
@@ -270,14 +270,7 @@ fn WishForm(props: &WishFormProps) -> Html {
     use_focus_on_field_errors(&errors, focus_order(&blames), alert_ref.clone());
     let pledged = props.wish.as_ref().map_or(0, |wish| wish.pledged);
 
-    let edit = |change: fn(&mut WishDraft, String)| {
-        let draft = draft.clone();
-        Callback::from(move |value: String| {
-            let mut next = (*draft).clone();
-            change(&mut next, value);
-            draft.set(next);
-        })
-    };
+    let edit = |change: fn(&mut WishDraft, String)| edit_draft(&draft, change);
     let onsubmit = {
         let (draft, errors, saving) = (draft.clone(), errors.clone(), saving.clone());
         let (wish_id, on_saved) = (
